@@ -1,0 +1,128 @@
+// The one answer to "what are the findings for this workspace state": the CLI
+// and the language server both call checkWorkspace.
+import { SEVERITY, type Finding, type Lang, type SourceFile } from '../types';
+import { message } from '../messages';
+import { formatDay } from '../dates';
+import { LineIndex } from '../text';
+import { builtinCatalog } from '../catalog/load';
+import { createIdGrammar } from '../catalog/ids';
+import { registerCatalogs, type CatalogFile } from '../catalog/registry';
+import type { Catalog } from '../catalog/types';
+import { createPlaceholderTest } from '../placeholders';
+import type { WorkspaceConfig } from '../config';
+import { parsePolicy } from '../policy/parse';
+import type { ParseContext } from '../policy/context';
+import type { PolicyModel } from '../policy/model';
+import { evaluatePolicy, type Answer } from './evaluate';
+import { computeCoverage, type ControlCoverage, type Coverage } from './coverage';
+import { sortFindings } from './sort';
+
+export interface WorkspaceInput {
+  config: WorkspaceConfig;
+  catalogFiles: CatalogFile[];
+  /** Candidate Markdown files; those that are not policies are ignored. */
+  files: SourceFile[];
+  /** Today as a day number (see dates.ts). */
+  today: number;
+  lang: Lang;
+  /** A catalog chosen outside isms.yaml (CLI --catalog, editor setting). */
+  catalogOverride?: string;
+}
+
+export interface WorkspaceResult {
+  catalog: { id: string; title: string | null; total: number };
+  /** The active catalog, when known. */
+  activeCatalog: Catalog | undefined;
+  today: string;
+  coverage: Coverage;
+  controls: ControlCoverage[];
+  findings: Finding[];
+  policies: PolicyModel[];
+}
+
+export interface CatalogSelection {
+  catalog: Catalog | undefined;
+  id: string;
+  context: ParseContext;
+  findings: Finding[];
+  available: string[];
+}
+
+/** Registers the workspace's catalogs and picks the active one. */
+export function selectCatalog(config: WorkspaceConfig, catalogFiles: CatalogFile[], lang: Lang, override?: string): CatalogSelection {
+  const registry = registerCatalogs(config.path, catalogFiles, lang);
+  const findings = [...registry.findings];
+  const id = override ?? config.catalog;
+  const catalog = registry.catalogs.get(id);
+  const available = [...registry.catalogs.keys()];
+  if (!catalog && override === undefined) {
+    findings.push({
+      code: 'unknown-catalog',
+      severity: SEVERITY['unknown-catalog'],
+      file: config.path,
+      range: config.catalogValueRange ?? { start: 0, end: 0 },
+      controlId: null,
+      message: message(lang, 'unknownCatalog', { id, ids: available.join(', ') }),
+    });
+  }
+  // Without a known catalog the built-in roles still tell what an ID looks like.
+  const roles = catalog?.roles ?? builtinCatalog().roles;
+  const context: ParseContext = {
+    catalog,
+    catalogId: id,
+    roles,
+    grammar: createIdGrammar(roles, catalog),
+    isPlaceholder: createPlaceholderTest(config.placeholders),
+    lang,
+  };
+  return { catalog, id, context, findings, available };
+}
+
+export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
+  const { config, lang, today } = input;
+  const selection = selectCatalog(config, input.catalogFiles, lang, input.catalogOverride);
+  const { catalog } = selection;
+  const findings: Finding[] = [...config.findings, ...selection.findings];
+  const answers: Answer[] = [];
+  const policies: PolicyModel[] = [];
+  const texts = new Map<string, string>();
+  for (const file of input.files) {
+    const model = parsePolicy(file.path, file.text, selection.context);
+    if (!model) continue;
+    policies.push(model);
+    texts.set(file.path, file.text);
+    const evaluation = evaluatePolicy(model, { catalog, today, reviewIntervalDays: config.reviewIntervalDays, dueSoonDays: config.dueSoonDays, lang });
+    findings.push(...model.findings, ...evaluation.findings);
+    answers.push(...evaluation.answers);
+  }
+  const lines = new Map<string, LineIndex>();
+  const lineOf = (a: Answer) => {
+    let idx = lines.get(a.file);
+    if (!idx) lines.set(a.file, (idx = new LineIndex(texts.get(a.file) ?? '')));
+    return idx.positionAt(a.offset).line + 1;
+  };
+  const { coverage, controls } = computeCoverage(catalog, answers, lineOf);
+  if (catalog) {
+    const range = config.catalogKeyRange ?? { start: 0, end: 0 };
+    for (const c of controls) {
+      if (c.covered) continue;
+      findings.push({
+        code: 'uncovered',
+        severity: SEVERITY.uncovered,
+        file: config.path,
+        range,
+        controlId: c.id,
+        message: message(lang, config.exists ? 'uncovered' : 'uncoveredNoConfig', { id: c.id }),
+      });
+    }
+  }
+  return {
+    catalog: { id: selection.id, title: catalog ? (lang === 'en' && catalog.titleEn ? catalog.titleEn : catalog.title) : null, total: catalog?.items.length ?? 0 },
+    activeCatalog: catalog,
+    today: formatDay(today),
+    coverage,
+    controls,
+    findings: sortFindings(findings, catalog),
+    policies,
+  };
+}
