@@ -1,5 +1,8 @@
 // Bundles the CLI (and later the language server and client) into dist/.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const common = {
   bundle: true,
@@ -9,6 +12,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { PACKAGE_VERSION: JSON.stringify(version) },
 };
 
 await Promise.all([

@@ -14,6 +14,8 @@ export interface ControlCoverage {
   covered: boolean;
   stale: boolean;
   answeredBy: AnsweredBy[];
+  /** The answers themselves (texts, dates) for the self-check table; not part of the JSON. */
+  answers: Answer[];
 }
 
 export interface Coverage {
@@ -61,7 +63,7 @@ export function computeCoverage(
       cat.covered++;
     }
     if (isStale) stale++;
-    controls.push({ id: item.id, covered: isCovered, stale: isStale, answeredBy: list.map((a) => ({ file: a.file, line: lineOf(a), status: a.status })) });
+    controls.push({ id: item.id, covered: isCovered, stale: isStale, answeredBy: list.map((a) => ({ file: a.file, line: lineOf(a), status: a.status })), answers: list });
   }
   return {
     coverage: {

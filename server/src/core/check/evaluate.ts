@@ -22,6 +22,10 @@ export interface Answer {
   /** null when the written status is invalid. */
   status: Status | null;
   stale: boolean;
+  /** The answer texts (entry and sections), for the self-check table. */
+  texts: string[];
+  /** The review date used, when valid. */
+  reviewed: string | null;
 }
 
 export interface Evaluation {
@@ -48,7 +52,7 @@ export function evaluatePolicy(model: PolicyModel, opts: EvaluateOptions): Evalu
 
   for (const e of model.entries) {
     if (e.invalid) {
-      if (e.answered && e.answerOffset !== null) answers.push({ controlId: e.id, file: model.path, offset: e.answerOffset, status: 'implemented', stale: false });
+      if (e.answered && e.answerOffset !== null) answers.push({ controlId: e.id, file: model.path, offset: e.answerOffset, status: 'implemented', stale: false, texts: e.answerTexts, reviewed: null });
       continue;
     }
     checkDate(e.reviewed, e.id);
@@ -68,7 +72,15 @@ export function evaluatePolicy(model: PolicyModel, opts: EvaluateOptions): Evalu
         add('review-due-soon', e.keyRange, e.id, 'reviewDueSoon', { id: e.id, due: formatDay(due), days: due - today });
       }
     }
-    answers.push({ controlId: e.id, file: model.path, offset: e.answerOffset!, status: e.status === undefined ? 'implemented' : e.status, stale });
+    answers.push({
+      controlId: e.id,
+      file: model.path,
+      offset: e.answerOffset!,
+      status: e.status === undefined ? 'implemented' : e.status,
+      stale,
+      texts: e.answerTexts,
+      reviewed: date && valid(date) ? date.raw : null,
+    });
   }
 
   if (model.scope && opts.catalog) {

@@ -27,6 +27,8 @@ export interface WorkspaceInput {
   lang: Lang;
   /** A catalog chosen outside isms.yaml (CLI --catalog, editor setting). */
   catalogOverride?: string;
+  /** A selection already made from the same config and catalog files. */
+  selection?: CatalogSelection;
 }
 
 export interface WorkspaceResult {
@@ -80,7 +82,7 @@ export function selectCatalog(config: WorkspaceConfig, catalogFiles: CatalogFile
 
 export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
   const { config, lang, today } = input;
-  const selection = selectCatalog(config, input.catalogFiles, lang, input.catalogOverride);
+  const selection = input.selection ?? selectCatalog(config, input.catalogFiles, lang, input.catalogOverride);
   const { catalog } = selection;
   const findings: Finding[] = [...config.findings, ...selection.findings];
   const answers: Answer[] = [];

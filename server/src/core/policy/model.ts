@@ -1,6 +1,7 @@
 // What a policy file says, independent of "today": the parse result that the
 // evaluation (dates, coverage) works on, and that an editor can cache per text.
 import type { Finding, Range, Status } from '../types';
+import type { Section } from './sections';
 
 export interface DateField {
   range: Range;
@@ -22,17 +23,14 @@ export interface ControlEntry {
   answered: boolean;
   /** Offset of the answer: the key, or the first answering heading. */
   answerOffset: number | null;
+  /** The answer texts: the entry's own, then answering sections'. */
+  answerTexts: string[];
   /** undefined: absent (implemented); null: invalid. */
   status: Status | null | undefined;
   reviewed?: DateField;
 }
 
-export interface Heading {
-  id: string;
-  known: boolean;
-  tokenRange: Range;
-  answered: boolean;
-}
+export type { Section as Heading } from './sections';
 
 export interface PolicyModel {
   path: string;
@@ -46,7 +44,7 @@ export interface PolicyModel {
   scope?: { keyRange: Range; roles: string[] };
   /** Listed controls, first occurrence of each. */
   entries: ControlEntry[];
-  headings: Heading[];
+  headings: Section[];
   /** Layout facts the quick fixes need. */
   layout: {
     frontMatter: { contentStart: number; contentEnd: number } | null;

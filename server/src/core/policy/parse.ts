@@ -179,7 +179,7 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
   }
 
   function newEntry(id: string, form: ControlEntry['form'], keyRange: Range, itemRange: Range, valueRange: Range | null): ControlEntry {
-    return { id, form, keyRange, itemRange, valueRange, invalid: false, answered: false, answerOffset: null, status: undefined };
+    return { id, form, keyRange, itemRange, valueRange, invalid: false, answered: false, answerOffset: null, answerTexts: [], status: undefined };
   }
 
   function readEntryValue(entry: ControlEntry, v: unknown) {
@@ -246,6 +246,7 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
     if (!ctx.isPlaceholder(answer)) {
       entry.answered = true;
       entry.answerOffset = entry.keyRange.start;
+      entry.answerTexts.push(answer.trim());
     }
   }
 
@@ -255,9 +256,10 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
     model.headings.push(s);
     const entry = byId.get(s.id);
     if (entry) {
-      if (s.answered && !entry.answered) {
+      if (s.answered) {
+        if (!entry.answered) entry.answerOffset = s.tokenRange.start;
         entry.answered = true;
-        entry.answerOffset = s.tokenRange.start;
+        entry.answerTexts.push(s.text);
       }
     } else if (s.known) {
       add('unlisted-heading', s.tokenRange, s.id, 'unlistedHeading', { id: s.id });

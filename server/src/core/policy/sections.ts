@@ -14,6 +14,8 @@ export interface Section {
   known: boolean;
   tokenRange: Range;
   answered: boolean;
+  /** The section's plain text (the answer as an auditor reads it). */
+  text: string;
 }
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -77,7 +79,8 @@ export function findSections(text: string, grammar: IdGrammar, isPlaceholder: Pl
       if (b.type === 'heading' && (b.depth <= h.depth || headings.has(i))) break;
       parts.push(plainText(b));
     }
-    sections.push({ id: h.id, known: h.known, tokenRange: h.tokenRange, answered: !isPlaceholder(parts.join('\n')) });
+    const body = parts.join('\n');
+    sections.push({ id: h.id, known: h.known, tokenRange: h.tokenRange, answered: !isPlaceholder(body), text: body.trim() });
   }
   return sections;
 }
