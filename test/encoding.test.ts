@@ -27,7 +27,7 @@ describe('encodings and line endings', () => {
     const text = policy('reviewed: 2026-01-01\ncontrols:\n  S-5: {answer: "🔐 暗号化", status: bogus}');
     assert.deepEqual(fileFindings(text).map(where), ['invalid-status@4:35-4:40']);
     const heading = policy('reviewed: 2026-01-01\ncontrols: [S-5]', '## S-5 🔐\n本文\n\n## 😀 W-7\n\n## W-8 😀\n');
-    assert.deepEqual(fileFindings(heading).map(where), ['unlisted-heading@8:4-8:7']);
+    assert.deepEqual(fileFindings(heading).map(where), ['unlisted-heading@10:4-10:7']);
   });
 
   it('LineIndex puts the end of a CRLF line before the \\r', () => {
