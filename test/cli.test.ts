@@ -83,7 +83,7 @@ describe('isms-check CLI', function () {
       const log = JSON.parse(r.stdout);
       const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
       const validate = ajv.compile<unknown>(sarifSchema as object);
-      assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+      assert.ok(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors?.slice(0, 3)));
       const results = log.runs[0].results;
       const stale = results.find((x: { ruleId: string }) => x.ruleId === 'stale');
       assert.equal(stale.level, 'warning');
