@@ -5,12 +5,14 @@ import { fileFindings, checkFiles, policy, where } from './helpers';
 const codes = (text: string, opts = {}) => fileFindings(text, opts).map(where);
 
 describe('findings: one fixture per code', () => {
-  it('invalid-front-matter: YAML syntax error at the parser position, widened', () => {
-    const f = fileFindings(policy('reviewed: 2026-01-01\ncontrols:\n  S-5: [unclosed'));
-    assert.deepEqual(f.map((x) => x.code), ['invalid-front-matter']);
+  it('invalid-front-matter: YAML syntax errors at the parser position, widened to the token or line', () => {
+    const f = fileFindings(policy('reviewed: 2026-01-01\ncontrols:\n  S-5: [unclosed\n  S-6:'));
+    assert.deepEqual(f.map(where), ['invalid-front-matter@5:3-5:7']);
+    assert.deepEqual(codes(policy('reviewed: 2026-01-01\ncontrols:\n  S-5: [unclosed')), ['invalid-front-matter@4:8-4:17']);
     assert.equal(f[0].severity, 'error');
-    assert.equal(f[0].line, 4);
-    assert.ok(f[0].endColumn > f[0].column || f[0].endLine > f[0].line);
+    assert.deepEqual(codes(policy('controls:\n  S-5: "unterminated\n')), ['invalid-front-matter@3:8-3:21']);
+    assert.deepEqual(codes(policy('controls:\n  S-5: a\n bad indent: x')), ['invalid-front-matter@4:1-4:15']);
+    assert.deepEqual(codes(policy('controls:\n\tS-5: a')), ['invalid-front-matter@3:1-3:8']);
   });
 
   it('invalid-front-matter: controls of the wrong type, at the value', () => {
@@ -172,6 +174,28 @@ describe('findings: one fixture per code', () => {
   it('findings that need no catalog are still made with an unknown catalog', () => {
     const r = checkFiles({ 'p.md': policy('reviewed: 2025-01-01\ncontrols:\n  S-5: a\n  S-6:\n  s5: dup') }, { config: 'catalog: nosuch\n' });
     assert.deepEqual(r.findings.filter((x) => x.file === 'p.md').map(where), ['stale@4:3-4:6', 'unanswered@5:3-5:6', 'duplicate-control@6:3-6:5']);
+  });
+});
+
+describe('severities (SPEC §6 table)', () => {
+  const TABLE: Record<string, string> = {
+    'invalid-front-matter': 'error', 'invalid-config': 'error', 'unknown-catalog': 'error', 'unknown-control': 'error',
+    'duplicate-control': 'error', 'invalid-status': 'error', 'invalid-date': 'error', unanswered: 'warning', stale: 'warning',
+    'missing-in-scope': 'warning', uncovered: 'warning', 'unlisted-heading': 'information', 'missing-review-date': 'information',
+    'review-due-soon': 'hint',
+  };
+
+  it('every code is produced with its documented severity', () => {
+    const files = {
+      'a.md': policy('reviewed: 2025-01-01\nreview_interval_days: x\nscope: [M]\ncontrols:\n  M-1: a\n  M-1: b\n  X-9: c\n  M-2: {status: nope, answer: d, reviewed: 2026-02-30}\n  M-3:', '## W-1 x\n本文\n'),
+      'b.md': policy('controls:\n  S-1: a\n  S-2:\n    answer: b\n    reviewed: 2025-12-01'),
+    };
+    const seen = new Map<string, Set<string>>();
+    for (const run of [checkFiles(files, { config: 'catalog: mic-telework-v4\nbogus: 1\n' }), checkFiles(files, { config: 'catalog: nosuch\n' })]) {
+      for (const f of run.findings) seen.set(f.code, (seen.get(f.code) ?? new Set()).add(f.severity));
+    }
+    assert.deepEqual([...seen.keys()].sort(), Object.keys(TABLE).sort());
+    for (const [code, sev] of seen) assert.deepEqual([...sev], [TABLE[code]], code);
   });
 });
 

@@ -119,7 +119,7 @@ export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
     }
   }
   return {
-    catalog: { id: selection.id, title: catalog ? (lang === 'en' && catalog.titleEn ? catalog.titleEn : catalog.title) : null, total: catalog?.items.length ?? 0 },
+    catalog: { id: selection.id, title: catalog ? catalog.title : null, total: catalog?.items.length ?? 0 },
     activeCatalog: catalog,
     today: formatDay(today),
     coverage,

@@ -40,7 +40,7 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
   const doc = parseDocument(src, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length) {
     model.broken = true;
-    for (const e of doc.errors) bad(widen(text, base + e.pos[0], base + e.pos[1], fm.contentEnd), 'yamlError', { detail: e.message.split('\n')[0] });
+    for (const e of doc.errors) bad(widen(text, base + e.pos[0], base + e.pos[1], fm.contentStart, fm.contentEnd), 'yamlError', { detail: e.message.split('\n')[0] });
     return model;
   }
   const whole: Range = { start: fm.contentStart, end: fm.contentEnd };
@@ -275,12 +275,27 @@ function lineOf(text: string, offset: number): number {
   return n;
 }
 
-/** A parser position is often one character: widen it to the token, or else the rest of the line. */
-function widen(text: string, start: number, end: number, limit: number): Range {
+/**
+ * A parser position is often one character, or the line break after the
+ * culprit: widen it to the token it points at, or else the rest of the line.
+ */
+function widen(text: string, start: number, end: number, from: number, limit: number): Range {
+  start = Math.min(Math.max(start, from), limit);
+  end = Math.min(Math.max(end, start), limit);
+  const restOfLine = /^[^\S\r\n]*(?:\r?\n|$)/.test(text.slice(start, limit));
+  if (restOfLine) {
+    // Pointing at the end of a line (an unterminated value): take the token before it.
+    let e = start;
+    while (e > from && /\s/.test(text[e - 1])) e--;
+    if (e > from) {
+      let s = e;
+      while (s > from && !/\s/.test(text[s - 1])) s--;
+      return { start: s, end: e };
+    }
+  }
   if (end - start > 1) return { start, end };
   let e = start;
   while (e < limit && !/\s/.test(text[e])) e++;
   if (e === start) while (e < limit && text[e] !== '\n' && text[e] !== '\r') e++;
-  if (e === start && start > 0) return { start: start - 1, end: start };
   return { start, end: Math.max(e, end) };
 }
