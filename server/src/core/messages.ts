@@ -39,6 +39,12 @@ const ja = {
   catalogInvalid: (a: Args) => `カタログ ${a.path} が不正です: ${a.pointer}: ${a.detail}`,
   catalogDuplicate: (a: Args) => `カタログ ID "${a.id}" は既に登録されています`,
   unknownCatalog: (a: Args) => `カタログ "${a.id}" は登録されていません（${a.ids}）`,
+  fixInsertScope: (a: Args) => `scope の未記載の項目 ${a.n} 件を controls に追加`,
+  fixInsertUncovered: (a: Args) => `どのポリシーも回答していない項目 ${a.n} 件を controls に追加`,
+  fixReplaceId: (a: Args) => `${a.id} に置き換える`,
+  fixMarkReviewed: (a: Args) => `${a.id} を本日（${a.date}）レビュー済みにする`,
+  fixMarkDocReviewed: (a: Args) => `文書全体のレビュー日を本日（${a.date}）にする（日付のない全項目に適用）`,
+  fixAddHeading: (a: Args) => `${a.id} を controls に追加`,
 } satisfies Record<string, Template>;
 
 export type MessageId = keyof typeof ja;
@@ -77,6 +83,12 @@ const en: Record<MessageId, Template> = {
   catalogInvalid: (a) => `invalid catalog ${a.path}: ${a.pointer}: ${a.detail}`,
   catalogDuplicate: (a) => `catalog id "${a.id}" is already registered`,
   unknownCatalog: (a) => `catalog "${a.id}" is not registered (${a.ids})`,
+  fixInsertScope: (a) => `Add the ${a.n} missing in-scope controls to controls`,
+  fixInsertUncovered: (a) => `Add the ${a.n} controls no policy answers to controls`,
+  fixReplaceId: (a) => `Replace with ${a.id}`,
+  fixMarkReviewed: (a) => `Mark ${a.id} reviewed today (${a.date})`,
+  fixMarkDocReviewed: (a) => `Mark the whole document reviewed today (${a.date}; applies to every entry without its own date)`,
+  fixAddHeading: (a) => `Add ${a.id} to controls`,
 };
 
 const tables: Record<Lang, Record<MessageId, Template>> = { ja, en };

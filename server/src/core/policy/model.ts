@@ -18,6 +18,8 @@ export interface ControlEntry {
   /** Range of the whole `key: value` pair (map form) or list item. */
   itemRange: Range;
   valueRange: Range | null;
+  /** The value's YAML shape, for edits that must respect it. */
+  valueKind: 'null' | 'string' | 'blockString' | 'flowMap' | 'blockMap' | 'other';
   /** The entry's value has the wrong type: it is listed, nothing else is said of it. */
   invalid: boolean;
   answered: boolean;

@@ -179,10 +179,11 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
   }
 
   function newEntry(id: string, form: ControlEntry['form'], keyRange: Range, itemRange: Range, valueRange: Range | null): ControlEntry {
-    return { id, form, keyRange, itemRange, valueRange, invalid: false, answered: false, answerOffset: null, answerTexts: [], status: undefined };
+    return { id, form, keyRange, itemRange, valueRange, valueKind: 'null', invalid: false, answered: false, answerOffset: null, answerTexts: [], status: undefined };
   }
 
   function readEntryValue(entry: ControlEntry, v: unknown) {
+    entry.valueKind = valueKind(v);
     if (isNullish(v)) return;
     if (isAlias(v)) {
       entry.invalid = true;
@@ -266,6 +267,13 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
     }
   }
   return model;
+}
+
+function valueKind(v: unknown): ControlEntry['valueKind'] {
+  if (isNullish(v)) return 'null';
+  if (isScalar(v)) return v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED' ? 'blockString' : typeof v.value === 'string' ? 'string' : 'other';
+  if (isMap(v)) return v.flow ? 'flowMap' : 'blockMap';
+  return 'other';
 }
 
 /** 1-based line of an offset. */
