@@ -1,6 +1,6 @@
 // Bundles the CLI (and later the language server and client) into dist/.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -17,4 +17,8 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// The bins are run directly (isms-check, isms-language-server --stdio).
+for (const bin of ['dist/cli.js', 'dist/server.js']) chmodSync(bin, 0o755);

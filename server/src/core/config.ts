@@ -23,6 +23,8 @@ export interface WorkspaceConfig {
   catalogs: { path: string; range: Range }[];
   placeholders: string[];
   findings: Finding[];
+  /** Keys isms.yaml sets validly (editor settings fill in the others). */
+  explicit: Set<string>;
 }
 
 const KEYS = ['catalog', 'review_interval_days', 'due_soon_days', 'include', 'exclude', 'catalogs', 'placeholders'];
@@ -41,6 +43,7 @@ export function defaultConfig(path: string): WorkspaceConfig {
     catalogs: [],
     placeholders: [],
     findings: [],
+    explicit: new Set(),
   };
 }
 
@@ -83,6 +86,7 @@ export function readConfig(path: string, text: string | undefined, lang: Lang): 
       continue;
     }
     if (isNullish(v)) continue;
+    const count = config.findings.length;
     switch (key) {
       case 'catalog':
         if (isScalar(v) && typeof v.value === 'string' && v.value.trim()) {
@@ -110,6 +114,7 @@ export function readConfig(path: string, text: string | undefined, lang: Lang): 
         if (stringList(key, v) && isSeq(v)) config.catalogs = v.items.map((i) => ({ path: (i as { value: string }).value, range: r(i) }));
         break;
     }
+    if (config.findings.length === count) config.explicit.add(key);
   }
   if (config.catalogKeyRange === null) {
     // Keep the key's range even when its value is invalid, for `uncovered`.

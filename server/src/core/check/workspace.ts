@@ -29,6 +29,17 @@ export interface WorkspaceInput {
   catalogOverride?: string;
   /** A selection already made from the same config and catalog files. */
   selection?: CatalogSelection;
+  /** Parse results kept between runs (an editor re-checks often; most files do not change). */
+  cache?: PolicyCache;
+}
+
+export interface PolicyCache {
+  signature?: string;
+  entries: Map<string, { text: string; model: PolicyModel | null }>;
+}
+
+export function createPolicyCache(): PolicyCache {
+  return { entries: new Map() };
 }
 
 export interface WorkspaceResult {
@@ -88,14 +99,31 @@ export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
   const answers: Answer[] = [];
   const policies: PolicyModel[] = [];
   const texts = new Map<string, string>();
+  const cache = input.cache;
+  if (cache) {
+    // A parse depends on the catalog, the placeholders and the language: when they change, start over.
+    const signature = JSON.stringify([selection.id, config.placeholders, lang, input.catalogFiles.map((f) => f.text ?? null)]);
+    if (cache.signature !== signature) cache.entries.clear();
+    cache.signature = signature;
+  }
   for (const file of input.files) {
-    const model = parsePolicy(file.path, file.text, selection.context);
+    let model: PolicyModel | null;
+    const hit = cache?.entries.get(file.path);
+    if (hit && hit.text === file.text) model = hit.model;
+    else {
+      model = parsePolicy(file.path, file.text, selection.context);
+      cache?.entries.set(file.path, { text: file.text, model });
+    }
     if (!model) continue;
     policies.push(model);
     texts.set(file.path, file.text);
     const evaluation = evaluatePolicy(model, { catalog, today, reviewIntervalDays: config.reviewIntervalDays, dueSoonDays: config.dueSoonDays, lang });
     findings.push(...model.findings, ...evaluation.findings);
     answers.push(...evaluation.answers);
+  }
+  if (cache) {
+    const present = new Set(input.files.map((f) => f.path));
+    for (const key of cache.entries.keys()) if (!present.has(key)) cache.entries.delete(key);
   }
   const lines = new Map<string, LineIndex>();
   const lineOf = (a: Answer) => {

@@ -1,0 +1,316 @@
+// The language server: wires LSP requests to the core through DiskWorkspace.
+// Everything here is transport-agnostic; main.ts creates the connection.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MarkupKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as l10n from '@vscode/l10n';
+import { parseDay, localToday, formatDay } from '../core/dates';
+import { insertUncoveredFix, quickFixes, type FixContext } from '../core/fixes';
+import { describeItem, idAt, idCompletions, inControlsBlock } from '../core/info';
+import type { WorkspaceResult } from '../core/check/workspace';
+import type { FindingCode, Lang } from '../core/types';
+import { DiskWorkspace } from '../node/disk-workspace';
+import { COVERAGE_CHANGED_NOTIFICATION, COVERAGE_REQUEST, type CoveragePayload, type InitializationOptions, type ServerSettings } from '../protocol';
+import { toDiagnostic, toTextEdit, type DiagnosticData } from './convert';
+import { coveragePayload, fileUri, uriToPath } from './coverage-payload';
+import { SettingsSource } from './settings';
+import { configureL10n } from './l10n';
+
+export const INSERT_UNCOVERED_KIND = `${CodeActionKind.Source}.isms.insertUncovered`;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let workspace: DiskWorkspace | undefined;
+  let settings: SettingsSource;
+  let debounceMs = 50;
+  let locale = 'ja';
+  let rootUri: string | undefined;
+  let canWatch = false;
+  let canRegisterConfig = false;
+  let result: WorkspaceResult | undefined;
+  let lastCoverage = '';
+  let lastToday = localToday();
+  let indexed = false;
+  let timer: NodeJS.Timeout | undefined;
+  let watcher: fs.FSWatcher | undefined;
+  const published = new Set<string>();
+  /** Client URIs of open documents by absolute path (clients spell URIs differently). */
+  const openUris = new Map<string, string>();
+
+  const log = (message: string) => connection.console.log(message);
+  const uriOf = (abs: string) => openUris.get(abs) ?? fileUri(abs);
+
+  const langOf = (s: ServerSettings): Lang => (s.language !== 'auto' ? s.language : locale.toLowerCase().startsWith('ja') ? 'ja' : 'en');
+  const todayOf = (s: ServerSettings): number => (s.today ? (parseDay(s.today) ?? localToday()) : localToday());
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    locale = init.locale ?? params.locale ?? 'ja';
+    configureL10n(locale);
+    const caps = params.capabilities;
+    settings = new SettingsSource(connection, Boolean(caps.workspace?.configuration), init.settings);
+    canWatch = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    canRegisterConfig = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
+    rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    const root = rootUri ? uriToPath(rootUri) : params.rootPath ?? null;
+    if (root) workspace = new DiskWorkspace(root, log);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_UNCOVERED_KIND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['-'] },
+      },
+      serverInfo: { name: 'isms-language-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canRegisterConfig) await connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    if (workspace && canWatch) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/isms.yaml' }, { globPattern: '**/*.{yaml,yml,json}' }],
+      });
+    } else if (workspace) {
+      watchYourself(workspace);
+    }
+    await indexWorkspace();
+    setInterval(() => {
+      // A long-running server re-checks when the local date changes.
+      if (localToday() !== lastToday) {
+        lastToday = localToday();
+        schedule(0);
+      }
+    }, 60_000).unref();
+  });
+
+  async function indexWorkspace() {
+    if (!workspace) {
+      indexed = true;
+      return;
+    }
+    const s = await settings.get(rootUri);
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin(l10n.t('Indexing ISMS policies'), 0, undefined, false);
+    try {
+      workspace.loadAll(langOf(s), (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, l10n.t('{0} of {1} files', done, total)));
+    } catch (e) {
+      log(`indexing failed: ${(e as Error).message}`);
+    }
+    for (const doc of documents.all()) overlay(doc);
+    progress?.done();
+    indexed = true;
+    await recheck();
+  }
+
+  function watchYourself(ws: DiskWorkspace) {
+    // Clients without file watching (Neovim 0.7, …): watch the folder ourselves.
+    try {
+      watcher = fs.watch(ws.root, { recursive: true }, (_event, filename) => {
+        if (!filename) return;
+        const abs = path.join(ws.root, filename.toString());
+        if (ws.isRelevant(abs) || abs === ws.configPath) {
+          ws.refresh(abs);
+          schedule();
+        }
+      });
+      watcher.on('error', (e) => log(`file watching stopped: ${e.message}`));
+    } catch (e) {
+      log(`cannot watch ${ws.root}: ${(e as Error).message}`);
+    }
+  }
+
+  function overlay(doc: TextDocument) {
+    const abs = uriToPath(doc.uri);
+    if (!abs) return;
+    openUris.set(abs, doc.uri);
+    if (!workspace) workspace = new DiskWorkspace(path.dirname(abs), log);
+    workspace.setOverlay(abs, doc.getText());
+  }
+
+  documents.onDidOpen((e) => {
+    overlay(e.document);
+    schedule();
+  });
+  documents.onDidChangeContent((e) => {
+    overlay(e.document);
+    schedule();
+  });
+  documents.onDidClose((e) => {
+    const abs = uriToPath(e.document.uri);
+    if (!abs || !workspace) return;
+    workspace.setOverlay(abs, undefined);
+    openUris.delete(abs);
+    workspace.refresh(abs);
+    schedule();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (!workspace) return;
+    for (const change of params.changes) {
+      const abs = uriToPath(change.uri);
+      if (!abs) continue;
+      if (change.type === FileChangeType.Deleted || workspace.isRelevant(abs)) workspace.refresh(abs);
+    }
+    schedule();
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    schedule(0);
+  });
+
+  function schedule(delay = debounceMs) {
+    if (!indexed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void recheck();
+    }, delay);
+  }
+
+  async function currentOptions() {
+    const s = await settings.get(rootUri);
+    return { s, lang: langOf(s), today: todayOf(s) };
+  }
+
+  async function recheck() {
+    if (!workspace) return;
+    const ws = workspace;
+    const { s, lang, today } = await currentOptions();
+    // Computed synchronously from the texts as they are now: never older than what it publishes.
+    const r = ws.check({ today, lang, catalogOverride: s.catalog, reviewIntervalDays: s.reviewIntervalDays, dueSoonDays: s.dueSoonDays });
+    result = r;
+    publish(ws, r);
+    const payload = JSON.stringify(coveragePayload(r, (rel) => ws.abs(rel), uriOf, lang));
+    if (payload !== lastCoverage) {
+      lastCoverage = payload;
+      void connection.sendNotification(COVERAGE_CHANGED_NOTIFICATION, JSON.parse(payload) as CoveragePayload);
+    }
+  }
+
+  function publish(ws: DiskWorkspace, r: WorkspaceResult) {
+    const configExists = ws.config().exists;
+    const byUri = new Map<string, { doc: TextDocument; diagnostics: Diagnostic[] }>();
+    for (const f of r.findings) {
+      // Without isms.yaml, `uncovered` has nowhere to sit: the coverage view shows it.
+      if (f.code === 'uncovered' && !configExists) continue;
+      const abs = ws.abs(f.file);
+      const uri = uriOf(abs);
+      let entry = byUri.get(uri);
+      if (!entry) {
+        const doc = documents.get(uri) ?? TextDocument.create(uri, 'markdown', 0, ws.textOf(abs) ?? '');
+        byUri.set(uri, (entry = { doc, diagnostics: [] }));
+      }
+      entry.diagnostics.push(toDiagnostic(entry.doc, f));
+    }
+    for (const [uri, { doc, diagnostics }] of byUri) {
+      const open = documents.get(uri);
+      void connection.sendDiagnostics({ uri, version: open ? doc.version : undefined, diagnostics });
+    }
+    // Clear what is fixed, deleted or closed; open documents get their version so a client can match it.
+    const toClear = new Set([...published, ...documents.all().map((d) => d.uri)]);
+    for (const uri of toClear) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: [] });
+    published.clear();
+    for (const uri of byUri.keys()) published.add(uri);
+  }
+
+  async function contextFor(uri: string): Promise<{ ctx: FixContext; abs: string } | null> {
+    const doc = documents.get(uri);
+    const abs = uriToPath(uri);
+    if (!doc || !abs || !workspace) return null;
+    const { s, lang, today } = await currentOptions();
+    const selection = workspace.selection(lang, s.catalog);
+    const model = workspace.parse(abs, doc.getText(), selection);
+    if (!model) return null;
+    return { abs, ctx: { text: doc.getText(), model, catalog: selection.catalog, today: formatDay(today), lang } };
+  }
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const found = await contextFor(params.textDocument.uri);
+    if (!doc || !found) return [];
+    const { ctx } = found;
+    const uri = params.textDocument.uri;
+    const actions: CodeAction[] = [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== 'isms' || typeof diagnostic.code !== 'string') continue;
+        const data = (diagnostic.data ?? {}) as Partial<DiagnosticData>;
+        const finding = {
+          code: diagnostic.code as FindingCode,
+          range: { start: doc.offsetAt(diagnostic.range.start), end: doc.offsetAt(diagnostic.range.end) },
+          controlId: data.controlId ?? null,
+          data: { suggestions: data.suggestions, dateOn: data.dateOn },
+        };
+        for (const fix of quickFixes(finding, ctx)) {
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(doc, e)) } } });
+        }
+      }
+    }
+    if (wants(INSERT_UNCOVERED_KIND) && result) {
+      const uncovered = result.controls.filter((c) => !c.covered).map((c) => c.id);
+      const fix = insertUncoveredFix(ctx, uncovered);
+      if (fix) actions.push({ title: fix.title, kind: INSERT_UNCOVERED_KIND, edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(doc, e)) } } });
+    }
+    return actions;
+  });
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const found = await contextFor(params.textDocument.uri);
+    if (!doc || !found?.ctx.catalog) return null;
+    const offset = doc.offsetAt(params.position);
+    const id = idAt(found.ctx.model, offset);
+    const text = id ? describeItem(found.ctx.catalog, id, found.ctx.lang) : null;
+    return text ? { contents: { kind: MarkupKind.Markdown, value: text } } : null;
+  });
+
+  connection.onCompletion(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const found = await contextFor(params.textDocument.uri);
+    if (!doc || !found?.ctx.catalog) return [];
+    if (!inControlsBlock(doc.getText(), doc.offsetAt(params.position))) return [];
+    return idCompletions(found.ctx.catalog, found.ctx.model.broken ? null : found.ctx.model, found.ctx.lang).map((c) => ({
+      label: c.id,
+      kind: CompletionItemKind.EnumMember,
+      detail: c.detail,
+      documentation: { kind: MarkupKind.Markdown, value: c.documentation },
+      sortText: c.sortText,
+    }));
+  });
+
+  connection.onRequest(COVERAGE_REQUEST, async (): Promise<CoveragePayload | null> => {
+    if (!result) await recheck();
+    if (!result || !workspace) return null;
+    const ws = workspace;
+    const { lang } = await currentOptions();
+    return coveragePayload(result, (rel) => ws.abs(rel), uriOf, lang);
+  });
+
+  connection.onShutdown(() => {
+    watcher?.close();
+    if (timer) clearTimeout(timer);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,47 @@
+// Custom LSP messages shared by the server and the VS Code client (and any
+// other client): plain names and payload types, no transport imports.
+import type { ControlCoverage, Coverage } from './core/check/coverage';
+
+export const COVERAGE_REQUEST = 'isms/coverage';
+export const COVERAGE_CHANGED_NOTIFICATION = 'isms/coverageChanged';
+
+export interface AnsweredByWithUri {
+  file: string;
+  line: number;
+  status: ControlCoverage['answeredBy'][number]['status'];
+  /** Where the answer is, for clients that navigate to it. */
+  uri: string;
+}
+
+/** The `coverage` and `controls` objects of the CLI's JSON (SPEC §7), plus catalog, today and URIs. */
+export interface CoveragePayload {
+  catalog: { id: string; title: string | null; total: number };
+  today: string;
+  coverage: Coverage;
+  controls: (Omit<ControlCoverage, 'answers' | 'answeredBy'> & { answeredBy: AnsweredByWithUri[] })[];
+  /** Catalog items with their texts, so a client can draw the coverage tree without a catalog of its own. */
+  items: { id: string; role: string; roleName: string; category: string; categoryName: string; text: string; page: number | null }[];
+}
+
+export interface ServerSettings {
+  /** Catalog id; empty: the one isms.yaml names. */
+  catalog: string;
+  /** Used when isms.yaml does not set review_interval_days; null: 365. */
+  reviewIntervalDays: number | null;
+  /** Used when isms.yaml does not set due_soon_days; null: 30. */
+  dueSoonDays: number | null;
+  /** YYYY-MM-DD; empty: the local date. */
+  today: string;
+  /** Language of messages and item texts: auto follows the editor. */
+  language: 'auto' | 'ja' | 'en';
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = { catalog: '', reviewIntervalDays: null, dueSoonDays: null, today: '', language: 'auto' };
+
+/** initializationOptions a client may pass. */
+export interface InitializationOptions {
+  settings?: Partial<ServerSettings>;
+  /** Delay between a change and its re-check, in ms (default 50). */
+  debounceMs?: number;
+  locale?: string;
+}
