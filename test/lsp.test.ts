@@ -176,7 +176,7 @@ describe('language server (stdio JSON-RPC)', function () {
     await client.initialize(URI.file(dir).toString(), {}, { settings: { today: TODAY, language: 'ja' }, debounceMs: 0 });
     const a = uri(dir, 'policies/a.md');
     await client.waitFor(() => client.diagnostics.has(a), 'initial diagnostics');
-    assert.match(client.diagnostics.get(a)!.diagnostics.find((d) => d.code === 'unknown-control')!.message, /項目 ID ではありません/);
+    assert.match(String(client.diagnostics.get(a)!.diagnostics.find((d) => d.code === 'unknown-control')!.message), /項目 ID ではありません/);
     // The server watches the folder itself.
     const d = uri(dir, 'policies/d.md');
     writeFileSync(path.join(dir, 'policies/d.md'), '---\ncontrols:\n  S-2: 回答\n  S-2: dup\n---\n');
