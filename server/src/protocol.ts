@@ -4,6 +4,19 @@ import type { ControlCoverage, Coverage } from './core/check/coverage';
 
 export const COVERAGE_REQUEST = 'isms/coverage';
 export const COVERAGE_CHANGED_NOTIFICATION = 'isms/coverageChanged';
+/** The self-check table (SPEC §7 markdown/csv) of the current workspace state. */
+export const SELF_CHECK_TABLE_REQUEST = 'isms/selfCheckTable';
+/** Text edits that list the given controls in an open policy (coverage view: insert an uncovered item). */
+export const INSERT_CONTROLS_REQUEST = 'isms/insertControls';
+
+export interface SelfCheckTableParams {
+  format: 'markdown' | 'csv';
+}
+
+export interface InsertControlsParams {
+  uri: string;
+  ids: string[];
+}
 
 export interface AnsweredByWithUri {
   file: string;

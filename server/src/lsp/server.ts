@@ -25,7 +25,19 @@ import { describeItem, idAt, idCompletions, inControlsBlock } from '../core/info
 import type { WorkspaceResult } from '../core/check/workspace';
 import type { FindingCode, Lang } from '../core/types';
 import { DiskWorkspace } from '../node/disk-workspace';
-import { COVERAGE_CHANGED_NOTIFICATION, COVERAGE_REQUEST, type CoveragePayload, type InitializationOptions, type ServerSettings } from '../protocol';
+import {
+  COVERAGE_CHANGED_NOTIFICATION,
+  COVERAGE_REQUEST,
+  INSERT_CONTROLS_REQUEST,
+  SELF_CHECK_TABLE_REQUEST,
+  type CoveragePayload,
+  type InitializationOptions,
+  type InsertControlsParams,
+  type SelfCheckTableParams,
+  type ServerSettings,
+} from '../protocol';
+import { csvTable, markdownTable } from '../core/report/table';
+import { insertControlsEdits } from '../core/fixes/insert-controls';
 import { toDiagnostic, toTextEdit, type DiagnosticData } from './convert';
 import { coveragePayload, fileUri, uriToPath } from './coverage-payload';
 import { SettingsSource } from './settings';
@@ -304,6 +316,21 @@ export function startServer(connection: Connection): void {
     const ws = workspace;
     const { lang } = await currentOptions();
     return coveragePayload(result, (rel) => ws.abs(rel), uriOf, lang);
+  });
+
+  connection.onRequest(SELF_CHECK_TABLE_REQUEST, async (params: SelfCheckTableParams): Promise<string | null> => {
+    if (!result) await recheck();
+    if (!result) return null;
+    const { lang } = await currentOptions();
+    return params.format === 'csv' ? csvTable(result, lang) : markdownTable(result, lang);
+  });
+
+  connection.onRequest(INSERT_CONTROLS_REQUEST, async (params: InsertControlsParams) => {
+    const doc = documents.get(params.uri);
+    const found = await contextFor(params.uri);
+    if (!doc || !found?.ctx.catalog) return null;
+    const edits = insertControlsEdits(found.ctx.text, found.ctx.model, params.ids, found.ctx.catalog);
+    return edits ? edits.map((e) => toTextEdit(doc, e)) : null;
   });
 
   connection.onShutdown(() => {
