@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs what the VS Code end-to-end test needs, cached outside the repo so a
-# machine pays for it once: Debian's Chromium and CJK fonts, a Node 24 binary
-# from the npm registry, and code-server (VS Code's web build) built against it.
+# Installs what the tests need beyond npm ci, cached outside the repo so a
+# machine pays for it once: Debian's Neovim (the second LSP client), Chromium
+# and CJK fonts, a Node 24 binary from the npm registry, and code-server
+# (VS Code's web build) with its native modules built against it.
 set -euo pipefail
 CACHE="${ISMS_E2E_CACHE:-$HOME/.cache/isms-e2e}"
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$CACHE"
 
 need_apt=()
+command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 for pkg in libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev fonts-noto-cjk; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
@@ -18,7 +20,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-if [ -x "$CACHE/code-server/node_modules/code-server/.isms-ready" ] || [ -f "$CACHE/code-server/node_modules/code-server/.isms-ready" ]; then
+if [ -f "$CACHE/code-server/node_modules/code-server/.isms-ready" ]; then
   echo "code-server cached in $CACHE"
   exit 0
 fi
