@@ -4,7 +4,7 @@
 # and CJK fonts, a Node 24 binary from the npm registry, and code-server
 # (VS Code's web build) with its native modules built against it.
 set -euo pipefail
-CACHE="${ISMS_E2E_CACHE:-$HOME/.cache/isms-e2e}"
+CACHE="${ISMS_E2E_CACHE:-${HOME:-/root}/.cache/isms-e2e}"
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$CACHE"
 
