@@ -1,10 +1,10 @@
 // The CLI, run as a user runs it: the bundled dist/cli.js in a child process.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync, symlinkSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, symlinkSync, cpSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { tempWorkspace } from './helpers';
 import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -16,14 +16,6 @@ function cli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'isms-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 const today = ['--today', '2026-11-21'];
 

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { checkWorkspace, type WorkspaceResult } from '../server/src/core/check/workspace';
 import { readConfig } from '../server/src/core/config';
 import { parseDay } from '../server/src/core/dates';
@@ -40,4 +43,14 @@ export function where(f: LocatedFinding): string {
 /** A policy with the given front-matter lines and body. */
 export function policy(frontMatter: string, body = ''): string {
   return `---\n${frontMatter}\n---\n${body}`;
+}
+
+/** A temporary folder holding the given files (relative path → text). */
+export function tempWorkspace(files: Record<string, string>, prefix = 'isms-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
 }

@@ -1,23 +1,16 @@
 // The language server over real JSON-RPC on stdio, spawned from dist/server.js.
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, unlinkSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, unlinkSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { TestClient, FULL_CAPABILITIES, SERVER } from './lsp-client';
+import { tempWorkspace } from './helpers';
 
 const TODAY = '2026-11-21';
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'isms-lsp-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'isms-lsp-');
 
 const uri = (dir: string, name: string) => URI.file(path.join(dir, name)).toString();
 const codes = (d: { diagnostics: Diagnostic[] } | undefined) => (d?.diagnostics ?? []).map((x) => x.code).sort();
