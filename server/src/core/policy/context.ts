@@ -13,4 +13,6 @@ export interface ParseContext {
   grammar: IdGrammar;
   isPlaceholder: PlaceholderTest;
   lang: Lang;
+  /** Off: always use the `yaml` Document API (the property test compares both paths). */
+  fastYaml?: boolean;
 }

@@ -8,6 +8,7 @@ import { parseDay } from '../dates';
 import { suggestIds } from '../catalog/ids';
 import { locateFrontMatter, isPolicyText } from './frontmatter';
 import { findSections } from './sections';
+import { fastParseYaml } from './fast-yaml';
 import { isNullish, keyedPairs, rangeOf, scalarText } from './yaml-nodes';
 import type { ControlEntry, DateField, PolicyModel } from './model';
 import type { ParseContext } from './context';
@@ -37,7 +38,8 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
   model.layout.frontMatter = { contentStart: fm.contentStart, contentEnd: fm.contentEnd };
   const base = fm.contentStart;
   const src = text.slice(fm.contentStart, fm.contentEnd);
-  const doc = parseDocument(src, { uniqueKeys: false, prettyErrors: false });
+  const fast = ctx.fastYaml === false ? null : fastParseYaml(src);
+  const doc = fast ? { contents: fast, errors: [] as { pos: [number, number]; message: string }[] } : parseDocument(src, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length) {
     model.broken = true;
     for (const e of doc.errors) bad(widen(text, base + e.pos[0], base + e.pos[1], fm.contentStart, fm.contentEnd), 'yamlError', { detail: e.message.split('\n')[0] });
