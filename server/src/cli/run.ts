@@ -134,7 +134,7 @@ function check(opts: CliOptions, io: CliIo): number {
     walked.files.forEach(take);
   }
 
-  const result = checkWorkspace({ config, catalogFiles, files, today: opts.today ?? localToday(), lang: opts.lang, catalogOverride: opts.catalog, selection });
+  const result = checkWorkspace({ config, catalogFiles, files, today: opts.today ?? localToday(), lang: opts.lang, catalogOverride: opts.catalog, selection, sectionTexts: opts.format === 'markdown' || opts.format === 'csv' });
   if (result.policies.length === 0) {
     io.stderr(opts.lang === 'ja' ? 'isms-check: 警告: ポリシーファイルが見つかりません（front-matter に controls: がある .md ファイル）\n' : 'isms-check: warning: no policy file found (a .md file whose front-matter has controls:)\n');
   }

@@ -319,10 +319,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(SELF_CHECK_TABLE_REQUEST, async (params: SelfCheckTableParams): Promise<string | null> => {
-    if (!result) await recheck();
-    if (!result) return null;
-    const { lang } = await currentOptions();
-    return params.format === 'csv' ? csvTable(result, lang) : markdownTable(result, lang);
+    if (!workspace) return null;
+    const { s, lang, today } = await currentOptions();
+    // The table shows section texts, which the editor's own checks skip: one full check with them.
+    const full = workspace.check({ today, lang, catalogOverride: s.catalog, reviewIntervalDays: s.reviewIntervalDays, dueSoonDays: s.dueSoonDays, sectionTexts: true });
+    return params.format === 'csv' ? csvTable(full, lang) : markdownTable(full, lang);
   });
 
   connection.onRequest(INSERT_CONTROLS_REQUEST, async (params: InsertControlsParams) => {

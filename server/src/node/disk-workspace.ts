@@ -129,7 +129,7 @@ export class DiskWorkspace {
     return this.disk.get(abs);
   }
 
-  check(opts: CheckOptions): WorkspaceResult {
+  check(opts: CheckOptions & { sectionTexts?: boolean }): WorkspaceResult {
     if (opts.lang !== this.lang) {
       this.lang = opts.lang;
       this.loadConfig();
@@ -146,7 +146,7 @@ export class DiskWorkspace {
       }
     }
     for (const [abs, text] of this.disk) if (!seen.has(abs)) files.push({ path: this.rel(abs), text });
-    return checkWorkspace({ config, catalogFiles: this.catalogFiles, files, today: opts.today, lang: opts.lang, catalogOverride: opts.catalogOverride || undefined, cache: this.cache });
+    return checkWorkspace({ config, catalogFiles: this.catalogFiles, files, today: opts.today, lang: opts.lang, catalogOverride: opts.catalogOverride || undefined, cache: opts.sectionTexts ? undefined : this.cache, sectionTexts: opts.sectionTexts });
   }
 
   /** The catalog selection the next check would use. */

@@ -29,6 +29,8 @@ export interface WorkspaceInput {
   catalogOverride?: string;
   /** A selection already made from the same config and catalog files. */
   selection?: CatalogSelection;
+  /** Work out every section's text (the self-check table shows them; findings do not need them). */
+  sectionTexts?: boolean;
   /** Parse results kept between runs (an editor re-checks often; most files do not change). */
   cache?: PolicyCache;
 }
@@ -99,10 +101,11 @@ export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
   const answers: Answer[] = [];
   const policies: PolicyModel[] = [];
   const texts = new Map<string, string>();
+  const context = input.sectionTexts ? { ...selection.context, sectionTexts: true } : selection.context;
   const cache = input.cache;
   if (cache) {
     // A parse depends on the catalog, the placeholders and the language: when they change, start over.
-    const signature = JSON.stringify([selection.id, config.placeholders, lang, input.catalogFiles.map((f) => f.text ?? null)]);
+    const signature = JSON.stringify([selection.id, config.placeholders, lang, input.sectionTexts === true, input.catalogFiles.map((f) => f.text ?? null)]);
     if (cache.signature !== signature) cache.entries.clear();
     cache.signature = signature;
   }
@@ -111,7 +114,7 @@ export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
     const hit = cache?.entries.get(file.path);
     if (hit && hit.text === file.text) model = hit.model;
     else {
-      model = parsePolicy(file.path, file.text, selection.context);
+      model = parsePolicy(file.path, file.text, context);
       cache?.entries.set(file.path, { text: file.text, model });
     }
     if (!model) continue;

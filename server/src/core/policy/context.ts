@@ -15,4 +15,8 @@ export interface ParseContext {
   lang: Lang;
   /** Off: always use the `yaml` Document API (the property test compares both paths). */
   fastYaml?: boolean;
+  /** 'remark': always parse the whole body with remark (the reference for the scanner). */
+  sectionMode?: 'auto' | 'remark';
+  /** Work out every listed control's section text (the self-check table shows them). */
+  sectionTexts?: boolean;
 }

@@ -255,7 +255,8 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
 
   // The body: sections answer listed controls; other catalog IDs are unlisted.
   const byId = new Map(model.entries.map((e) => [e.id, e]));
-  for (const s of findSections(text, ctx.grammar, ctx.isPlaceholder)) {
+  const needText = (id: string) => ctx.sectionTexts === true ? byId.has(id) : byId.get(id)?.answered === false;
+  for (const s of findSections(text, fm.bodyStart, { grammar: ctx.grammar, isPlaceholder: ctx.isPlaceholder, needText, mode: ctx.sectionMode })) {
     model.headings.push(s);
     const entry = byId.get(s.id);
     if (entry) {
