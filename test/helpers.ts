@@ -25,7 +25,7 @@ export function checkFiles(
   const sources: SourceFile[] = Object.entries(files).map(([path, text]) => ({ path, text: stripBom(text).text }));
   const config = readConfig('isms.yaml', opts.config, lang);
   const catalogFiles: CatalogFile[] = config.catalogs.map((ref) => ({ ref, displayPath: ref.path, text: opts.catalogs?.[ref.path] }));
-  const result = checkWorkspace({ config, catalogFiles, files: sources, today: parseDay(opts.today ?? TODAY)!, lang, catalogOverride: opts.catalogOverride });
+  const result = checkWorkspace({ config, catalogFiles, files: sources, today: parseDay(opts.today ?? TODAY)!, lang, catalogOverride: opts.catalogOverride, keepModels: true });
   const texts = new Map<string, string>([...sources.map((s) => [s.path, s.text] as const), ['isms.yaml', opts.config ?? ''], ...Object.entries(opts.catalogs ?? {})]);
   return { result, findings: locateFindings(result.findings, (f) => texts.get(f)) };
 }

@@ -7,7 +7,7 @@ import { CONFIG_FILE, readConfig } from '../core/config';
 import { localToday } from '../core/dates';
 import { locateFindings } from '../core/report/locate';
 import { jsonReport } from '../core/report/json';
-import { sarifReport } from '../core/report/sarif';
+import { sarifText } from '../core/report/sarif';
 import { csvTable, markdownTable } from '../core/report/table';
 import { textReport } from '../core/report/text';
 import { SEVERITY_RANK, type SourceFile } from '../core/types';
@@ -106,7 +106,7 @@ function check(opts: CliOptions, io: CliIo): number {
   // Files: a folder is searched with the root's include/exclude; a file is taken as given.
   const matcher = createMatcher(config.include, config.exclude);
   const seen = new Set<string>();
-  const files: SourceFile[] = [];
+  const paths: string[] = [];
   const take = (abs: string) => {
     let real: string;
     try {
@@ -116,12 +116,7 @@ function check(opts: CliOptions, io: CliIo): number {
     }
     if (seen.has(real)) return;
     seen.add(real);
-    const read = readText(abs);
-    if (!read.ok) {
-      io.stderr(`isms-check: skipped ${display(abs)}: ${read.reason}\n`);
-      return;
-    }
-    files.push({ path: display(abs), text: read.text });
+    paths.push(abs);
   };
   for (const t of targets) {
     if (!t.isDir) {
@@ -133,20 +128,27 @@ function check(opts: CliOptions, io: CliIo): number {
     for (const s of walked.skipped) io.stderr(`isms-check: skipped ${display(s.path)}: ${s.reason}\n`);
     walked.files.forEach(take);
   }
+  // Read lazily, one file at a time: the core keeps what it needs, not the texts.
+  function* files(): Generator<SourceFile> {
+    for (const abs of paths) {
+      const read = readText(abs);
+      if (read.ok) yield { path: display(abs), text: read.text };
+      else io.stderr(`isms-check: skipped ${display(abs)}: ${read.reason}\n`);
+    }
+  }
 
-  const result = checkWorkspace({ config, catalogFiles, files, today: opts.today ?? localToday(), lang: opts.lang, catalogOverride: opts.catalog, selection, sectionTexts: opts.format === 'markdown' || opts.format === 'csv' });
-  if (result.policies.length === 0) {
+  const result = checkWorkspace({ config, catalogFiles, files: files(), today: opts.today ?? localToday(), lang: opts.lang, catalogOverride: opts.catalog, selection, sectionTexts: opts.format === 'markdown' || opts.format === 'csv' });
+  if (result.policyCount === 0) {
     io.stderr(opts.lang === 'ja' ? 'isms-check: 警告: ポリシーファイルが見つかりません（front-matter に controls: がある .md ファイル）\n' : 'isms-check: warning: no policy file found (a .md file whose front-matter has controls:)\n');
   }
-  for (const f of files) texts.set(f.path, f.text);
   const findings = locateFindings(result.findings, (file) => texts.get(file));
 
   switch (opts.format) {
     case 'json':
-      io.stdout(`${JSON.stringify(jsonReport(result, findings), null, 2)}\n`);
+      io.stdout(jsonReport(result, findings));
       break;
     case 'sarif':
-      io.stdout(`${JSON.stringify(sarifReport(findings, io.version), null, 2)}\n`);
+      io.stdout(sarifText(findings, io.version));
       break;
     case 'markdown':
       io.stdout(markdownTable(result, opts.lang));

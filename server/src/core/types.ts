@@ -62,6 +62,8 @@ export interface Finding {
   controlId: string | null;
   message: string;
   data?: FindingData;
+  /** 1-based line/column (UTF-16, end exclusive), filled in where the text was at hand. */
+  position?: { line: number; column: number; endLine: number; endColumn: number };
 }
 
 export type Status = 'implemented' | 'partial' | 'planned' | 'not-applicable';

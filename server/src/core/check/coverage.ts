@@ -32,11 +32,7 @@ export function percentOf(covered: number, total: number): number {
   return total === 0 ? 0 : Math.floor((covered * 1000) / total) / 10;
 }
 
-export function computeCoverage(
-  catalog: Catalog | undefined,
-  answers: Answer[],
-  lineOf: (a: Answer) => number,
-): { coverage: Coverage; controls: ControlCoverage[] } {
+export function computeCoverage(catalog: Catalog | undefined, answers: Answer[]): { coverage: Coverage; controls: ControlCoverage[] } {
   if (!catalog) return { coverage: { covered: 0, stale: 0, total: 0, percent: 0, byRole: {}, byCategory: [] }, controls: [] };
   const byControl = new Map<string, Answer[]>();
   for (const a of answers) {
@@ -63,7 +59,7 @@ export function computeCoverage(
       cat.covered++;
     }
     if (isStale) stale++;
-    controls.push({ id: item.id, covered: isCovered, stale: isStale, answeredBy: list.map((a) => ({ file: a.file, line: lineOf(a), status: a.status })), answers: list });
+    controls.push({ id: item.id, covered: isCovered, stale: isStale, answeredBy: list.map((a) => ({ file: a.file, line: a.line, status: a.status })), answers: list });
   }
   return {
     coverage: {

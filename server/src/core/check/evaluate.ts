@@ -19,6 +19,8 @@ export interface Answer {
   controlId: string;
   file: string;
   offset: number;
+  /** 1-based line of `offset` (set by checkWorkspace, which has the text). */
+  line: number;
   /** null when the written status is invalid. */
   status: Status | null;
   stale: boolean;
@@ -52,7 +54,7 @@ export function evaluatePolicy(model: PolicyModel, opts: EvaluateOptions): Evalu
 
   for (const e of model.entries) {
     if (e.invalid) {
-      if (e.answered && e.answerOffset !== null) answers.push({ controlId: e.id, file: model.path, offset: e.answerOffset, status: 'implemented', stale: false, texts: e.answerTexts, reviewed: null });
+      if (e.answered && e.answerOffset !== null) answers.push({ controlId: e.id, file: model.path, offset: e.answerOffset, line: 0, status: 'implemented', stale: false, texts: e.answerTexts, reviewed: null });
       continue;
     }
     checkDate(e.reviewed, e.id);
@@ -76,6 +78,7 @@ export function evaluatePolicy(model: PolicyModel, opts: EvaluateOptions): Evalu
       controlId: e.id,
       file: model.path,
       offset: e.answerOffset!,
+      line: 0,
       status: e.status === undefined ? 'implemented' : e.status,
       stale,
       texts: e.answerTexts,

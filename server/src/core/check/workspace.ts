@@ -16,12 +16,13 @@ import type { PolicyModel } from '../policy/model';
 import { evaluatePolicy, type Answer } from './evaluate';
 import { computeCoverage, type ControlCoverage, type Coverage } from './coverage';
 import { sortFindings } from './sort';
+import { positionOf } from '../report/locate';
 
 export interface WorkspaceInput {
   config: WorkspaceConfig;
   catalogFiles: CatalogFile[];
-  /** Candidate Markdown files; those that are not policies are ignored. */
-  files: SourceFile[];
+  /** Candidate Markdown files (read once, in order; a generator lets a caller stream them); non-policies are ignored. */
+  files: Iterable<SourceFile>;
   /** Today as a day number (see dates.ts). */
   today: number;
   lang: Lang;
@@ -29,6 +30,8 @@ export interface WorkspaceInput {
   catalogOverride?: string;
   /** A selection already made from the same config and catalog files. */
   selection?: CatalogSelection;
+  /** Return the parsed models (tests and quick fixes want them; a big CLI run does not). */
+  keepModels?: boolean;
   /** Work out every section's text (the self-check table shows them; findings do not need them). */
   sectionTexts?: boolean;
   /** Parse results kept between runs (an editor re-checks often; most files do not change). */
@@ -52,7 +55,9 @@ export interface WorkspaceResult {
   coverage: Coverage;
   controls: ControlCoverage[];
   findings: Finding[];
+  /** The parsed policies, with keepModels. */
   policies: PolicyModel[];
+  policyCount: number;
 }
 
 export interface CatalogSelection {
@@ -100,7 +105,8 @@ export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
   const findings: Finding[] = [...config.findings, ...selection.findings];
   const answers: Answer[] = [];
   const policies: PolicyModel[] = [];
-  const texts = new Map<string, string>();
+  const seen = new Set<string>();
+  let policyCount = 0;
   const context = input.sectionTexts ? { ...selection.context, sectionTexts: true } : selection.context;
   const cache = input.cache;
   if (cache) {
@@ -110,6 +116,7 @@ export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
     cache.signature = signature;
   }
   for (const file of input.files) {
+    seen.add(file.path);
     let model: PolicyModel | null;
     const hit = cache?.entries.get(file.path);
     if (hit && hit.text === file.text) model = hit.model;
@@ -118,23 +125,19 @@ export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
       cache?.entries.set(file.path, { text: file.text, model });
     }
     if (!model) continue;
-    policies.push(model);
-    texts.set(file.path, file.text);
+    policyCount++;
+    if (input.keepModels) policies.push(model);
     const evaluation = evaluatePolicy(model, { catalog, today, reviewIntervalDays: config.reviewIntervalDays, dueSoonDays: config.dueSoonDays, lang });
-    findings.push(...model.findings, ...evaluation.findings);
-    answers.push(...evaluation.answers);
+    // Positions now, while the text is at hand, so callers need not keep every file's text.
+    const fileFindings = [...model.findings, ...evaluation.findings];
+    if (fileFindings.length || evaluation.answers.length) {
+      const idx = new LineIndex(file.text);
+      for (const f of fileFindings) findings.push({ ...f, position: positionOf(idx, f.range.start, f.range.end) });
+      for (const a of evaluation.answers) answers.push({ ...a, line: idx.positionAt(a.offset).line + 1 });
+    }
   }
-  if (cache) {
-    const present = new Set(input.files.map((f) => f.path));
-    for (const key of cache.entries.keys()) if (!present.has(key)) cache.entries.delete(key);
-  }
-  const lines = new Map<string, LineIndex>();
-  const lineOf = (a: Answer) => {
-    let idx = lines.get(a.file);
-    if (!idx) lines.set(a.file, (idx = new LineIndex(texts.get(a.file) ?? '')));
-    return idx.positionAt(a.offset).line + 1;
-  };
-  const { coverage, controls } = computeCoverage(catalog, answers, lineOf);
+  if (cache) for (const key of cache.entries.keys()) if (!seen.has(key)) cache.entries.delete(key);
+  const { coverage, controls } = computeCoverage(catalog, answers);
   if (catalog) {
     const range = config.catalogKeyRange ?? { start: 0, end: 0 };
     for (const c of controls) {
@@ -157,5 +160,6 @@ export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
     controls,
     findings: sortFindings(findings, catalog),
     policies,
+    policyCount,
   };
 }

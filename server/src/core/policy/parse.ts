@@ -249,7 +249,8 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
     if (!ctx.isPlaceholder(answer)) {
       entry.answered = true;
       entry.answerOffset = entry.keyRange.start;
-      entry.answerTexts.push(answer.trim());
+      // Kept only for the self-check table: a slice would keep the whole file's text alive.
+      if (ctx.sectionTexts) entry.answerTexts.push(answer.trim());
     }
   }
 
@@ -263,7 +264,7 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
       if (s.answered) {
         if (!entry.answered) entry.answerOffset = s.tokenRange.start;
         entry.answered = true;
-        entry.answerTexts.push(s.text);
+        if (ctx.sectionTexts) entry.answerTexts.push(s.text);
       }
     } else if (s.known) {
       add('unlisted-heading', s.tokenRange, s.id, 'unlistedHeading', { id: s.id });

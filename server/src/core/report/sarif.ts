@@ -11,6 +11,16 @@ export function toUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** The SARIF log as text, one result per line (large logs stay one copy in memory). */
+export function sarifText(findings: LocatedFinding[], version: string): string {
+  const log = sarifReport([], version) as { runs: { results: unknown[] }[] };
+  const head = JSON.stringify(log, null, 2);
+  const marker = '"results": []';
+  const at = head.lastIndexOf(marker);
+  const results = sarifResults(findings).map((r) => JSON.stringify(r));
+  return `${head.slice(0, at)}"results": [\n${results.join(',\n')}\n]${head.slice(at + marker.length)}\n`;
+}
+
 export function sarifReport(findings: LocatedFinding[], version: string): object {
   const codes = Object.keys(SEVERITY) as FindingCode[];
   return {
@@ -32,22 +42,27 @@ export function sarifReport(findings: LocatedFinding[], version: string): object
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => ({
-          ruleId: f.code,
-          ruleIndex: codes.indexOf(f.code),
-          level: LEVEL[f.severity],
-          message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: toUri(f.file) },
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-              },
-            },
-          ],
-          properties: { severity: f.severity, controlId: f.controlId },
-        })),
+        results: sarifResults(findings),
       },
     ],
   };
+}
+
+function sarifResults(findings: LocatedFinding[]): object[] {
+  const codes = Object.keys(SEVERITY) as FindingCode[];
+  return findings.map((f) => ({
+    ruleId: f.code,
+    ruleIndex: codes.indexOf(f.code),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(f.file) },
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        },
+      },
+    ],
+    properties: { severity: f.severity, controlId: f.controlId },
+  }));
 }
