@@ -53,8 +53,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     else void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to insert: every uncovered control is already listed here, or this is not a policy file.'));
   });
 
-  reg('isms.openAnswer', async (uri: string, line: number) => {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  reg('isms.openAnswer', async (file: string, line: number) => {
+    // `file` is relative to the (first) workspace folder, as the server reports it.
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) return;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, file));
     const pos = new vscode.Position(Math.max(0, line - 1), 0);
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
   });

@@ -74,7 +74,7 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
           t.iconPath = c.stale ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
           t.description = c.stale ? vscode.l10n.t('stale') : c.answeredBy.map((a) => a.file).join(', ');
           const first = c.answeredBy[0];
-          t.command = { command: 'isms.openAnswer', title: vscode.l10n.t('Open answer'), arguments: [first.uri, first.line] };
+          t.command = { command: 'isms.openAnswer', title: vscode.l10n.t('Open answer'), arguments: [first.file, first.line] };
           t.contextValue = 'covered';
         } else {
           t.iconPath = new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.errorForeground'));

@@ -18,20 +18,12 @@ export interface InsertControlsParams {
   ids: string[];
 }
 
-export interface AnsweredByWithUri {
-  file: string;
-  line: number;
-  status: ControlCoverage['answeredBy'][number]['status'];
-  /** Where the answer is, for clients that navigate to it. */
-  uri: string;
-}
-
-/** The `coverage` and `controls` objects of the CLI's JSON (SPEC §7), plus catalog, today and URIs. */
+/** The `coverage` and `controls` objects of the CLI's JSON (SPEC §7), plus catalog, today and the items. `file` is relative to the workspace folder. */
 export interface CoveragePayload {
   catalog: { id: string; title: string | null; total: number };
   today: string;
   coverage: Coverage;
-  controls: (Omit<ControlCoverage, 'answers' | 'answeredBy'> & { answeredBy: AnsweredByWithUri[] })[];
+  controls: Omit<ControlCoverage, 'answers'>[];
   /** Catalog items with their texts, so a client can draw the coverage tree without a catalog of its own. */
   items: { id: string; role: string; roleName: string; category: string; categoryName: string; text: string; page: number | null }[];
 }

@@ -1,20 +1,20 @@
 import { URI } from 'vscode-uri';
-import type { WorkspaceResult } from '../core/check/workspace';
 import type { Lang } from '../core/types';
+import type { DiskWorkspace } from '../node/disk-workspace';
 import type { CoveragePayload } from '../protocol';
+import { formatDay } from '../core/dates';
 
-export function coveragePayload(result: WorkspaceResult, absOf: (rel: string) => string, uriOf: (abs: string) => string, lang: Lang): CoveragePayload {
-  const catalog = result.activeCatalog;
+/** The `coverage` and `controls` objects of SPEC §7 (plus catalog, today, items) from the live state. */
+export function coveragePayload(ws: DiskWorkspace, lang: Lang): CoveragePayload {
+  const state = ws.state;
+  const selection = state.selectionNow;
+  const catalog = selection?.catalog;
+  const controls = state.controls();
   return {
-    catalog: result.catalog,
-    today: result.today,
-    coverage: result.coverage,
-    controls: result.controls.map((c) => ({
-      id: c.id,
-      covered: c.covered,
-      stale: c.stale,
-      answeredBy: c.answeredBy.map((a) => ({ ...a, uri: uriOf(absOf(a.file)) })),
-    })),
+    catalog: { id: selection?.id ?? '', title: catalog ? catalog.title : null, total: catalog?.items.length ?? 0 },
+    today: formatDay(state.todayNow),
+    coverage: state.coverage(controls),
+    controls: controls.map((c) => ({ id: c.id, covered: c.covered, stale: c.stale, answeredBy: c.answeredBy })),
     items: catalog
       ? catalog.items.map((i) => {
           const role = catalog.roleById.get(i.role)!;

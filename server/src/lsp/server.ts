@@ -22,8 +22,8 @@ import * as l10n from '@vscode/l10n';
 import { parseDay, localToday, formatDay } from '../core/dates';
 import { insertUncoveredFix, quickFixes, type FixContext } from '../core/fixes';
 import { describeItem, idAt, idCompletions, inControlsBlock } from '../core/info';
-import type { WorkspaceResult } from '../core/check/workspace';
-import type { FindingCode, Lang } from '../core/types';
+import { checkWorkspace } from '../core/check/workspace';
+import type { Finding, FindingCode, Lang } from '../core/types';
 import { DiskWorkspace } from '../node/disk-workspace';
 import {
   COVERAGE_CHANGED_NOTIFICATION,
@@ -54,8 +54,10 @@ export function startServer(connection: Connection): void {
   let rootUri: string | undefined;
   let canWatch = false;
   let canRegisterConfig = false;
-  let result: WorkspaceResult | undefined;
-  let lastCoverage = '';
+  let lastCoverageVersion = -1;
+  const lastWorkspaceFindings = new Map<string, string>();
+  /** Files to publish at the next check even if unchanged (just opened: the client's URI and version). */
+  const forcePublish = new Set<string>();
   let lastToday = localToday();
   let indexed = false;
   let timer: NodeJS.Timeout | undefined;
@@ -121,7 +123,11 @@ export function startServer(connection: Connection): void {
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin(l10n.t('Indexing ISMS policies'), 0, undefined, false);
     try {
-      workspace.loadAll(langOf(s), (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, l10n.t('{0} of {1} files', done, total)));
+      await workspace.loadAll(langOf(s), async (done, total) => {
+        progress?.report(total ? Math.round((done / total) * 100) : 100, l10n.t('{0} of {1} files', done, total));
+        // Let hover, code actions and the rest be answered while a large folder is read.
+        await new Promise((resolve) => setImmediate(resolve));
+      });
     } catch (e) {
       log(`indexing failed: ${(e as Error).message}`);
     }
@@ -158,6 +164,8 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => {
     overlay(e.document);
+    const abs = uriToPath(e.document.uri);
+    if (abs) forcePublish.add(abs);
     schedule();
   });
   documents.onDidChangeContent((e) => {
@@ -206,41 +214,47 @@ export function startServer(connection: Connection): void {
     if (!workspace) return;
     const ws = workspace;
     const { s, lang, today } = await currentOptions();
-    // Computed synchronously from the texts as they are now: never older than what it publishes.
-    const r = ws.check({ today, lang, catalogOverride: s.catalog, reviewIntervalDays: s.reviewIntervalDays, dueSoonDays: s.dueSoonDays });
-    result = r;
-    publish(ws, r);
-    const payload = JSON.stringify(coveragePayload(r, (rel) => ws.abs(rel), uriOf, lang));
-    if (payload !== lastCoverage) {
-      lastCoverage = payload;
-      void connection.sendNotification(COVERAGE_CHANGED_NOTIFICATION, JSON.parse(payload) as CoveragePayload);
+    // Brought up to date synchronously from the texts as they are now: never older than what it publishes.
+    const changed = ws.check({ today, lang, catalogOverride: s.catalog, reviewIntervalDays: s.reviewIntervalDays, dueSoonDays: s.dueSoonDays });
+    for (const abs of forcePublish) changed.add(abs);
+    forcePublish.clear();
+    for (const abs of changed) publishFile(ws, abs, ws.findingsOf(abs));
+    if (ws.state.coverageVersion !== lastCoverageVersion || changed.size > 0) publishWorkspaceFindings(ws);
+    if (ws.state.coverageVersion !== lastCoverageVersion) {
+      lastCoverageVersion = ws.state.coverageVersion;
+      void connection.sendNotification(COVERAGE_CHANGED_NOTIFICATION, coveragePayload(ws, lang));
     }
   }
 
-  function publish(ws: DiskWorkspace, r: WorkspaceResult) {
+  function publishFile(ws: DiskWorkspace, abs: string, findings: Finding[]) {
+    const uri = uriOf(abs);
+    const open = documents.get(uri);
+    if (findings.length === 0 && !published.has(uri) && !open) return;
+    const doc = open ?? TextDocument.create(uri, 'markdown', 0, ws.textOf(abs) ?? '');
+    void connection.sendDiagnostics({ uri, version: open?.version, diagnostics: findings.map((f) => toDiagnostic(doc, f)) });
+    if (findings.length) published.add(uri);
+    else published.delete(uri);
+  }
+
+  /** isms.yaml's and the catalogs' findings (with `uncovered`), republished only when they change. */
+  function publishWorkspaceFindings(ws: DiskWorkspace) {
     const configExists = ws.config().exists;
-    const byUri = new Map<string, { doc: TextDocument; diagnostics: Diagnostic[] }>();
-    for (const f of r.findings) {
+    const byFile = new Map<string, Finding[]>();
+    for (const f of ws.state.workspaceFindings()) {
       // Without isms.yaml, `uncovered` has nowhere to sit: the coverage view shows it.
       if (f.code === 'uncovered' && !configExists) continue;
-      const abs = ws.abs(f.file);
-      const uri = uriOf(abs);
-      let entry = byUri.get(uri);
-      if (!entry) {
-        const doc = documents.get(uri) ?? TextDocument.create(uri, 'markdown', 0, ws.textOf(abs) ?? '');
-        byUri.set(uri, (entry = { doc, diagnostics: [] }));
-      }
-      entry.diagnostics.push(toDiagnostic(entry.doc, f));
+      const list = byFile.get(f.file) ?? [];
+      list.push(f);
+      byFile.set(f.file, list);
     }
-    for (const [uri, { doc, diagnostics }] of byUri) {
-      const open = documents.get(uri);
-      void connection.sendDiagnostics({ uri, version: open ? doc.version : undefined, diagnostics });
+    const files = new Set([...byFile.keys(), ...lastWorkspaceFindings.keys()]);
+    for (const file of files) {
+      const findings = byFile.get(file) ?? [];
+      const key = JSON.stringify(findings.map((f) => [f.code, f.range, f.controlId, f.message]));
+      if (lastWorkspaceFindings.get(file) === key) continue;
+      lastWorkspaceFindings.set(file, key);
+      publishFile(ws, ws.abs(file), findings);
     }
-    // Clear what is fixed, deleted or closed; open documents get their version so a client can match it.
-    const toClear = new Set([...published, ...documents.all().map((d) => d.uri)]);
-    for (const uri of toClear) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: [] });
-    published.clear();
-    for (const uri of byUri.keys()) published.add(uri);
   }
 
   async function contextFor(uri: string): Promise<{ ctx: FixContext; abs: string } | null> {
@@ -278,8 +292,8 @@ export function startServer(connection: Connection): void {
         }
       }
     }
-    if (wants(INSERT_UNCOVERED_KIND) && result) {
-      const uncovered = result.controls.filter((c) => !c.covered).map((c) => c.id);
+    if (wants(INSERT_UNCOVERED_KIND) && workspace) {
+      const uncovered = workspace.state.controls().filter((c) => !c.covered).map((c) => c.id);
       const fix = insertUncoveredFix(ctx, uncovered);
       if (fix) actions.push({ title: fix.title, kind: INSERT_UNCOVERED_KIND, edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(doc, e)) } } });
     }
@@ -311,18 +325,18 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(COVERAGE_REQUEST, async (): Promise<CoveragePayload | null> => {
-    if (!result) await recheck();
-    if (!result || !workspace) return null;
-    const ws = workspace;
+    if (!workspace) return null;
+    await recheck();
     const { lang } = await currentOptions();
-    return coveragePayload(result, (rel) => ws.abs(rel), uriOf, lang);
+    return coveragePayload(workspace, lang);
   });
 
   connection.onRequest(SELF_CHECK_TABLE_REQUEST, async (params: SelfCheckTableParams): Promise<string | null> => {
     if (!workspace) return null;
     const { s, lang, today } = await currentOptions();
     // The table shows section texts, which the editor's own checks skip: one full check with them.
-    const full = workspace.check({ today, lang, catalogOverride: s.catalog, reviewIntervalDays: s.reviewIntervalDays, dueSoonDays: s.dueSoonDays, sectionTexts: true });
+    const opts = { today, lang, catalogOverride: s.catalog, reviewIntervalDays: s.reviewIntervalDays, dueSoonDays: s.dueSoonDays };
+    const full = checkWorkspace({ config: workspace.effective(opts), catalogFiles: workspace.catalogFileList, files: workspace.sources(), today, lang, catalogOverride: s.catalog || undefined, sectionTexts: true });
     return params.format === 'csv' ? csvTable(full, lang) : markdownTable(full, lang);
   });
 

@@ -1,13 +1,14 @@
 // A workspace folder as the language server sees it: the files on disk, with
-// open documents' unsaved text laid over them, checked by the core.
+// open documents' unsaved text laid over them, kept checked one file at a time.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkWorkspace, createPolicyCache, selectCatalog, type CatalogSelection, type WorkspaceResult } from '../core/check/workspace';
-import { parsePolicy } from '../core/policy/parse';
-import type { PolicyModel } from '../core/policy/model';
+import { selectCatalog, type CatalogSelection } from '../core/check/workspace';
+import { WorkspaceState } from '../core/check/incremental';
 import { CONFIG_FILE, readConfig, type WorkspaceConfig } from '../core/config';
 import type { CatalogFile } from '../core/catalog/registry';
-import type { Lang, SourceFile } from '../core/types';
+import type { Finding, Lang } from '../core/types';
+import { parsePolicy } from '../core/policy/parse';
+import type { PolicyModel } from '../core/policy/model';
 import { createMatcher, readText, toPosix, walkMarkdown, type Matcher } from './files';
 
 export interface CheckOptions {
@@ -20,6 +21,7 @@ export interface CheckOptions {
 
 export class DiskWorkspace {
   readonly configPath: string;
+  readonly state = new WorkspaceState();
   private configText: string | undefined;
   private catalogFiles: CatalogFile[] = [];
   private catalogPaths = new Set<string>();
@@ -28,7 +30,8 @@ export class DiskWorkspace {
   private readonly disk = new Map<string, string>();
   /** Open documents (absolute path → unsaved text). */
   private readonly overlays = new Map<string, string>();
-  private readonly cache = createPolicyCache();
+  /** Files whose text changed since the last check. */
+  private readonly dirty = new Set<string>();
   private lang: Lang = 'ja';
 
   constructor(
@@ -51,23 +54,27 @@ export class DiskWorkspace {
     return r !== '' && !r.startsWith('..') && !path.isAbsolute(r);
   }
 
-  /** The config as last read (without editor settings applied). */
+  /** The config as it reads now (without editor settings applied). */
   config(lang: Lang = this.lang): WorkspaceConfig {
     return readConfig(CONFIG_FILE, this.overlays.get(this.configPath) ?? this.configText, lang);
   }
 
-  /** Reads isms.yaml, the catalogs it lists and every matching Markdown file. */
-  loadAll(lang: Lang, progress?: (done: number, total: number) => void): void {
+  /**
+   * Reads isms.yaml, the catalogs it lists and every matching Markdown file.
+   * `yieldEvery` lets the caller answer requests between batches of files.
+   */
+  async loadAll(lang: Lang, progress?: (done: number, total: number) => Promise<void> | void): Promise<void> {
     this.lang = lang;
     this.loadConfig();
     this.disk.clear();
     const walked = walkMarkdown(this.root, this.root, this.matcher);
     for (const s of walked.skipped) this.log(`skipped ${s.path}: ${s.reason}`);
-    walked.files.forEach((file, i) => {
-      this.readMarkdown(file);
-      if (i % 200 === 0) progress?.(i, walked.files.length);
-    });
-    progress?.(walked.files.length, walked.files.length);
+    for (let i = 0; i < walked.files.length; i++) {
+      this.readMarkdown(walked.files[i]);
+      if (i % 250 === 0) await progress?.(i, walked.files.length);
+    }
+    await progress?.(walked.files.length, walked.files.length);
+    for (const abs of this.disk.keys()) this.dirty.add(abs);
   }
 
   private loadConfig(): void {
@@ -93,32 +100,46 @@ export class DiskWorkspace {
       this.disk.delete(abs);
       this.log(`skipped ${abs}: ${r.reason}`);
     }
+    this.dirty.add(abs);
   }
 
-  /** Whether a path is one this workspace reads (policy candidates, isms.yaml, catalogs). */
+  /** Whether a path is one this workspace reads as a policy candidate. */
   isRelevant(abs: string): boolean {
-    if (abs === this.configPath || this.catalogPaths.has(abs)) return true;
     return this.contains(abs) && abs.toLowerCase().endsWith('.md') && this.matcher(this.rel(abs)) && !/(^|\/)(node_modules|\.git)\//.test(this.rel(abs));
   }
 
-  /** A file changed, appeared or disappeared on disk. Returns true when a full reload happened. */
-  refresh(abs: string): boolean {
-    if (abs === this.configPath || this.catalogPaths.has(abs)) {
-      this.loadAll(this.lang);
-      return true;
+  isConfigOrCatalog(abs: string): boolean {
+    return abs === this.configPath || this.catalogPaths.has(abs);
+  }
+
+  /** A file changed, appeared or disappeared on disk. */
+  refresh(abs: string): void {
+    if (this.isConfigOrCatalog(abs)) {
+      // include/exclude may have changed: find the files again.
+      const before = new Set(this.disk.keys());
+      this.loadConfig();
+      const walked = walkMarkdown(this.root, this.root, this.matcher);
+      const now = new Set(walked.files);
+      for (const f of before) if (!now.has(f)) this.forget(f);
+      for (const f of walked.files) if (!before.has(f)) this.readMarkdown(f);
+      return;
     }
-    if (!this.isRelevant(abs)) return false;
+    if (!this.isRelevant(abs)) return;
     if (fs.existsSync(abs)) this.readMarkdown(abs);
-    else this.disk.delete(abs);
-    return false;
+    else this.forget(abs);
+  }
+
+  private forget(abs: string): void {
+    this.disk.delete(abs);
+    this.dirty.add(abs);
   }
 
   /** Lays an open document's text over the disk (undefined: closed). */
   setOverlay(abs: string, text: string | undefined): void {
-    const wasConfig = abs === this.configPath || this.catalogPaths.has(abs);
     if (text === undefined) this.overlays.delete(abs);
     else this.overlays.set(abs, text);
-    if (wasConfig) this.loadConfig();
+    if (this.isConfigOrCatalog(abs)) this.loadConfig();
+    else this.dirty.add(abs);
   }
 
   textOf(abs: string): string | undefined {
@@ -129,29 +150,39 @@ export class DiskWorkspace {
     return this.disk.get(abs);
   }
 
-  check(opts: CheckOptions & { sectionTexts?: boolean }): WorkspaceResult {
+  private effectiveConfig(opts: CheckOptions): WorkspaceConfig {
+    const config = this.config(opts.lang);
+    if (!config.explicit.has('review_interval_days') && opts.reviewIntervalDays) config.reviewIntervalDays = opts.reviewIntervalDays;
+    if (!config.explicit.has('due_soon_days') && opts.dueSoonDays != null) config.dueSoonDays = opts.dueSoonDays;
+    return config;
+  }
+
+  /**
+   * Brings the state up to date: settings first, then the files that changed.
+   * Returns the absolute paths whose findings changed.
+   */
+  check(opts: CheckOptions): Set<string> {
     if (opts.lang !== this.lang) {
       this.lang = opts.lang;
       this.loadConfig();
     }
-    const config = this.config(opts.lang);
-    if (!config.explicit.has('review_interval_days') && opts.reviewIntervalDays) config.reviewIntervalDays = opts.reviewIntervalDays;
-    if (!config.explicit.has('due_soon_days') && opts.dueSoonDays != null) config.dueSoonDays = opts.dueSoonDays;
-    const files: SourceFile[] = [];
-    const seen = new Set<string>();
-    for (const [abs, text] of this.overlays) {
-      if (this.isRelevant(abs) && abs !== this.configPath && !this.catalogPaths.has(abs)) {
-        files.push({ path: this.rel(abs), text });
-        seen.add(abs);
-      }
+    const changed = new Set<string>();
+    for (const rel of this.state.configure({ config: this.effectiveConfig(opts), catalogFiles: this.catalogFiles, today: opts.today, lang: opts.lang, catalogOverride: opts.catalogOverride || undefined })) changed.add(this.abs(rel));
+    for (const abs of this.dirty) {
+      const text = this.isRelevant(abs) ? (this.overlays.get(abs) ?? this.disk.get(abs)) : undefined;
+      if (this.state.setFile(this.rel(abs), text)) changed.add(abs);
     }
-    for (const [abs, text] of this.disk) if (!seen.has(abs)) files.push({ path: this.rel(abs), text });
-    return checkWorkspace({ config, catalogFiles: this.catalogFiles, files, today: opts.today, lang: opts.lang, catalogOverride: opts.catalogOverride || undefined, cache: opts.sectionTexts ? undefined : this.cache, sectionTexts: opts.sectionTexts });
+    this.dirty.clear();
+    return changed;
+  }
+
+  findingsOf(abs: string): Finding[] {
+    return this.state.findingsOf(this.rel(abs));
   }
 
   /** The catalog selection the next check would use. */
   selection(lang: Lang, catalogOverride?: string): CatalogSelection {
-    return selectCatalog(this.config(lang), this.catalogFiles, lang, catalogOverride || undefined);
+    return this.state.selectionNow ?? selectCatalog(this.config(lang), this.catalogFiles, lang, catalogOverride || undefined);
   }
 
   /** A fresh parse of one text (for code actions, hover, completion). */
@@ -159,7 +190,23 @@ export class DiskWorkspace {
     return parsePolicy(this.rel(abs), text, selection.context);
   }
 
-  get fileCount(): number {
-    return this.disk.size;
+  /** Every file's current text, for a one-off full check (the self-check table). */
+  *sources(): Generator<{ path: string; text: string }> {
+    const seen = new Set<string>();
+    for (const [abs, text] of this.overlays) {
+      if (this.isRelevant(abs)) {
+        seen.add(abs);
+        yield { path: this.rel(abs), text };
+      }
+    }
+    for (const [abs, text] of this.disk) if (!seen.has(abs)) yield { path: this.rel(abs), text };
+  }
+
+  get catalogFileList(): CatalogFile[] {
+    return this.catalogFiles;
+  }
+
+  effective(opts: CheckOptions): WorkspaceConfig {
+    return this.effectiveConfig(opts);
   }
 }

@@ -3,20 +3,18 @@
 import { SEVERITY, type Finding, type Lang, type SourceFile } from '../types';
 import { message } from '../messages';
 import { formatDay } from '../dates';
-import { LineIndex } from '../text';
 import { builtinCatalog } from '../catalog/load';
 import { createIdGrammar } from '../catalog/ids';
 import { registerCatalogs, type CatalogFile } from '../catalog/registry';
 import type { Catalog } from '../catalog/types';
 import { createPlaceholderTest } from '../placeholders';
 import type { WorkspaceConfig } from '../config';
-import { parsePolicy } from '../policy/parse';
 import type { ParseContext } from '../policy/context';
 import type { PolicyModel } from '../policy/model';
-import { evaluatePolicy, type Answer } from './evaluate';
+import type { Answer } from './evaluate';
+import { checkFile, uncoveredFindings, type EvaluationEnv } from './file-check';
 import { computeCoverage, type ControlCoverage, type Coverage } from './coverage';
 import { sortFindings } from './sort';
-import { positionOf } from '../report/locate';
 
 export interface WorkspaceInput {
   config: WorkspaceConfig;
@@ -34,17 +32,6 @@ export interface WorkspaceInput {
   keepModels?: boolean;
   /** Work out every section's text (the self-check table shows them; findings do not need them). */
   sectionTexts?: boolean;
-  /** Parse results kept between runs (an editor re-checks often; most files do not change). */
-  cache?: PolicyCache;
-}
-
-export interface PolicyCache {
-  signature?: string;
-  entries: Map<string, { text: string; model: PolicyModel | null }>;
-}
-
-export function createPolicyCache(): PolicyCache {
-  return { entries: new Map() };
 }
 
 export interface WorkspaceResult {
@@ -105,53 +92,19 @@ export function checkWorkspace(input: WorkspaceInput): WorkspaceResult {
   const findings: Finding[] = [...config.findings, ...selection.findings];
   const answers: Answer[] = [];
   const policies: PolicyModel[] = [];
-  const seen = new Set<string>();
-  let policyCount = 0;
   const context = input.sectionTexts ? { ...selection.context, sectionTexts: true } : selection.context;
-  const cache = input.cache;
-  if (cache) {
-    // A parse depends on the catalog, the placeholders and the language: when they change, start over.
-    const signature = JSON.stringify([selection.id, config.placeholders, lang, input.sectionTexts === true, input.catalogFiles.map((f) => f.text ?? null)]);
-    if (cache.signature !== signature) cache.entries.clear();
-    cache.signature = signature;
-  }
+  const env: EvaluationEnv = { catalog, today, reviewIntervalDays: config.reviewIntervalDays, dueSoonDays: config.dueSoonDays, lang };
+  let policyCount = 0;
   for (const file of input.files) {
-    seen.add(file.path);
-    let model: PolicyModel | null;
-    const hit = cache?.entries.get(file.path);
-    if (hit && hit.text === file.text) model = hit.model;
-    else {
-      model = parsePolicy(file.path, file.text, context);
-      cache?.entries.set(file.path, { text: file.text, model });
-    }
-    if (!model) continue;
+    const r = checkFile(file.path, file.text, context, env);
+    if (!r) continue;
     policyCount++;
-    if (input.keepModels) policies.push(model);
-    const evaluation = evaluatePolicy(model, { catalog, today, reviewIntervalDays: config.reviewIntervalDays, dueSoonDays: config.dueSoonDays, lang });
-    // Positions now, while the text is at hand, so callers need not keep every file's text.
-    const fileFindings = [...model.findings, ...evaluation.findings];
-    if (fileFindings.length || evaluation.answers.length) {
-      const idx = new LineIndex(file.text);
-      for (const f of fileFindings) findings.push({ ...f, position: positionOf(idx, f.range.start, f.range.end) });
-      for (const a of evaluation.answers) answers.push({ ...a, line: idx.positionAt(a.offset).line + 1 });
-    }
+    if (input.keepModels) policies.push(r.model);
+    findings.push(...r.findings);
+    answers.push(...r.answers);
   }
-  if (cache) for (const key of cache.entries.keys()) if (!seen.has(key)) cache.entries.delete(key);
   const { coverage, controls } = computeCoverage(catalog, answers);
-  if (catalog) {
-    const range = config.catalogKeyRange ?? { start: 0, end: 0 };
-    for (const c of controls) {
-      if (c.covered) continue;
-      findings.push({
-        code: 'uncovered',
-        severity: SEVERITY.uncovered,
-        file: config.path,
-        range,
-        controlId: c.id,
-        message: message(lang, config.exists ? 'uncovered' : 'uncoveredNoConfig', { id: c.id }),
-      });
-    }
-  }
+  if (catalog) findings.push(...uncoveredFindings(config, controls, lang));
   return {
     catalog: { id: selection.id, title: catalog ? catalog.title : null, total: catalog?.items.length ?? 0 },
     activeCatalog: catalog,
