@@ -222,7 +222,11 @@ export function startServer(connection: Connection): void {
     if (ws.state.coverageVersion !== lastCoverageVersion || changed.size > 0) publishWorkspaceFindings(ws);
     if (ws.state.coverageVersion !== lastCoverageVersion) {
       lastCoverageVersion = ws.state.coverageVersion;
-      void connection.sendNotification(COVERAGE_CHANGED_NOTIFICATION, coveragePayload(ws, lang));
+      // The payload lists every answer (megabytes in a large workspace): let the diagnostics go out first.
+      const version = lastCoverageVersion;
+      setImmediate(() => {
+        if (version === ws.state.coverageVersion) void connection.sendNotification(COVERAGE_CHANGED_NOTIFICATION, coveragePayload(ws, lang));
+      });
     }
   }
 

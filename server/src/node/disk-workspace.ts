@@ -70,8 +70,8 @@ export class DiskWorkspace {
     const walked = walkMarkdown(this.root, this.root, this.matcher);
     for (const s of walked.skipped) this.log(`skipped ${s.path}: ${s.reason}`);
     for (let i = 0; i < walked.files.length; i++) {
-      this.readMarkdown(walked.files[i]);
       if (i % 250 === 0) await progress?.(i, walked.files.length);
+      this.readMarkdown(walked.files[i]);
     }
     await progress?.(walked.files.length, walked.files.length);
     for (const abs of this.disk.keys()) this.dirty.add(abs);

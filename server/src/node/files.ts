@@ -78,6 +78,8 @@ export function readText(file: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   let buf: Buffer;
   try {
     const st = fs.statSync(file);
+    // A FIFO or device named .md would block or never end: only regular files are read.
+    if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
     if (st.size > maxBytes) return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
     buf = fs.readFileSync(file);
   } catch (e) {
