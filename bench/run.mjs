@@ -5,6 +5,7 @@
 // baseline B (markdownlint-cli2, default rules); the floor (read + yaml
 // front-matter only); and the language server over stdio (initial index,
 // then single-character edits). Writes bench/results.json and prints a table.
+// Options: --sizes=1000,10000 --reps=3 --edits=200 --dir=PATH --only=lsp
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -140,4 +141,17 @@ async function main() {
   for (const k of Object.keys(results).filter((k) => k.startsWith('growth_'))) console.log(`${k}: ${results[k]}× from ${Math.min(...SIZES)} to ${Math.max(...SIZES)} files`);
 }
 
-await main();
+async function lspOnly() {
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+  const size = Math.max(...SIZES);
+  const dir = path.join(WORK, `typical-${size}`);
+  generate(dir, 'typical', size);
+  for (const [name, debounce] of [['debounce0', 0], ['defaultDebounce', null]]) {
+    const l = await lspBench(dir, debounce);
+    console.log(`language server, ${size} files, ${name}: index ${l.indexSeconds} s, RSS ${l.rssMB} MB; didChange→diagnostics p50/p95/max ${l.toDiagnosticsMs.p50}/${l.toDiagnosticsMs.p95}/${l.toDiagnosticsMs.max} ms; →coverageChanged ${l.toCoverageMs.p50}/${l.toCoverageMs.p95}/${l.toCoverageMs.max} ms`);
+  }
+}
+
+// --only=lsp: just the language-server part (quicker while working on it; does not write results.json).
+await (args.only === 'lsp' ? lspOnly() : main());

@@ -56,6 +56,8 @@ export function startServer(connection: Connection): void {
   let canRegisterConfig = false;
   let lastCoverageVersion = -1;
   const lastWorkspaceFindings = new Map<string, string>();
+  /** Diagnostics written by the current check (the coverage notification waits for them). */
+  const sent: Promise<void>[] = [];
   /** Files to publish at the next check even if unchanged (just opened: the client's URI and version). */
   const forcePublish = new Set<string>();
   let lastToday = localToday();
@@ -218,13 +220,15 @@ export function startServer(connection: Connection): void {
     const changed = ws.check({ today, lang, catalogOverride: s.catalog, reviewIntervalDays: s.reviewIntervalDays, dueSoonDays: s.dueSoonDays });
     for (const abs of forcePublish) changed.add(abs);
     forcePublish.clear();
+    sent.length = 0;
     for (const abs of changed) publishFile(ws, abs, ws.findingsOf(abs));
     if (ws.state.coverageVersion !== lastCoverageVersion || changed.size > 0) publishWorkspaceFindings(ws);
+    const diagnosticsWritten = Promise.all(sent);
     if (ws.state.coverageVersion !== lastCoverageVersion) {
       lastCoverageVersion = ws.state.coverageVersion;
       // The payload lists every answer (megabytes in a large workspace): let the diagnostics go out first.
       const version = lastCoverageVersion;
-      setImmediate(() => {
+      void diagnosticsWritten.then(() => {
         if (version === ws.state.coverageVersion) void connection.sendNotification(COVERAGE_CHANGED_NOTIFICATION, coveragePayload(ws, lang));
       });
     }
@@ -235,7 +239,7 @@ export function startServer(connection: Connection): void {
     const open = documents.get(uri);
     if (findings.length === 0 && !published.has(uri) && !open) return;
     const doc = open ?? TextDocument.create(uri, 'markdown', 0, ws.textOf(abs) ?? '');
-    void connection.sendDiagnostics({ uri, version: open?.version, diagnostics: findings.map((f) => toDiagnostic(doc, f)) });
+    sent.push(connection.sendDiagnostics({ uri, version: open?.version, diagnostics: findings.map((f) => toDiagnostic(doc, f)) }));
     if (findings.length) published.add(uri);
     else published.delete(uri);
   }
