@@ -7,7 +7,7 @@ import type { WorkspaceConfig } from '../config';
 import { formatDay } from '../dates';
 import type { Finding, Lang } from '../types';
 import type { Answer } from './evaluate';
-import { percentOf, type ControlCoverage, type Coverage } from './coverage';
+import { controlCoverage, summarizeCoverage, type ControlCoverage, type Coverage } from './coverage';
 import { evaluateFile, uncoveredFindings, type EvaluationEnv, type FileResult } from './file-check';
 import { parsePolicy } from '../policy/parse';
 import { selectCatalog, type CatalogSelection, type WorkspaceResult } from './workspace';
@@ -26,7 +26,6 @@ interface FileState {
   result: FileResult | null;
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class WorkspaceState {
   private readonly files = new Map<string, FileState>();
@@ -122,14 +121,7 @@ export class WorkspaceState {
     return catalog.items.map((item) => {
       const cached = this.controlCache.get(item.id);
       if (cached && !this.dirtyControls.has(item.id)) return cached;
-      const list = [...(this.answers.get(item.id)?.values() ?? [])].flat().sort((a, b) => cmp(a.file, b.file) || a.offset - b.offset);
-      const c: ControlCoverage = {
-        id: item.id,
-        covered: list.length > 0,
-        stale: list.length > 0 && list.every((a) => a.stale),
-        answeredBy: list.map((a) => ({ file: a.file, line: a.line, status: a.status })),
-        answers: list,
-      };
+      const c = controlCoverage(item.id, [...(this.answers.get(item.id)?.values() ?? [])].flat());
       this.controlCache.set(item.id, c);
       this.dirtyControls.delete(item.id);
       return c;
@@ -137,33 +129,7 @@ export class WorkspaceState {
   }
 
   coverage(controls = this.controls()): Coverage {
-    const catalog = this.selection?.catalog;
-    if (!catalog) return { covered: 0, stale: 0, total: 0, percent: 0, byRole: {}, byCategory: [] };
-    const byId = new Map(controls.map((c) => [c.id, c]));
-    const byRole: Coverage['byRole'] = Object.fromEntries(catalog.roles.map((r) => [r.id, { covered: 0, total: 0 }]));
-    const byCategory = catalog.categories.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn ?? c.name, covered: 0, total: 0 }));
-    let covered = 0;
-    let stale = 0;
-    for (const item of catalog.items) {
-      const c = byId.get(item.id)!;
-      const cat = byCategory.find((x) => x.id === item.category)!;
-      byRole[item.role].total++;
-      cat.total++;
-      if (c.covered) {
-        covered++;
-        byRole[item.role].covered++;
-        cat.covered++;
-      }
-      if (c.stale) stale++;
-    }
-    return {
-      covered,
-      stale,
-      total: catalog.items.length,
-      percent: percentOf(covered, catalog.items.length),
-      byRole,
-      byCategory: byCategory.map(({ name, nameEn, covered: n, total }) => ({ name, nameEn, covered: n, total })),
-    };
+    return summarizeCoverage(this.selection?.catalog, controls);
   }
 
   /** isms.yaml's and the catalogs' own findings, plus `uncovered`. */
