@@ -13,7 +13,6 @@ import {
   TextDocuments,
   type CodeAction,
   type Connection,
-  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';

@@ -61,7 +61,7 @@ export class DiskWorkspace {
 
   /**
    * Reads isms.yaml, the catalogs it lists and every matching Markdown file.
-   * `yieldEvery` lets the caller answer requests between batches of files.
+   * `progress` is awaited between batches, so the caller can answer requests meanwhile.
    */
   async loadAll(lang: Lang, progress?: (done: number, total: number) => Promise<void> | void): Promise<void> {
     this.lang = lang;
