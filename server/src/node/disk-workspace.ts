@@ -33,6 +33,10 @@ export class DiskWorkspace {
   /** Files whose text changed since the last check. */
   private readonly dirty = new Set<string>();
   private lang: Lang = 'ja';
+  /** Bumped whenever isms.yaml or a catalog's text is read anew: settings are re-applied only then. */
+  private configVersion = 0;
+  private configCache: { key: string; config: WorkspaceConfig } | undefined;
+  private configureKey = '';
 
   constructor(
     readonly root: string,
@@ -56,7 +60,9 @@ export class DiskWorkspace {
 
   /** The config as it reads now (without editor settings applied). */
   config(lang: Lang = this.lang): WorkspaceConfig {
-    return readConfig(CONFIG_FILE, this.overlays.get(this.configPath) ?? this.configText, lang);
+    const key = `${this.configVersion}|${lang}`;
+    if (this.configCache?.key !== key) this.configCache = { key, config: readConfig(CONFIG_FILE, this.overlays.get(this.configPath) ?? this.configText, lang) };
+    return this.configCache.config;
   }
 
   /**
@@ -81,6 +87,7 @@ export class DiskWorkspace {
     const read = fs.existsSync(this.configPath) ? readText(this.configPath) : undefined;
     if (read && !read.ok) this.log(`cannot read ${this.configPath}: ${read.reason}`);
     this.configText = read?.ok ? read.text : undefined;
+    this.configVersion++;
     const config = this.config();
     this.matcher = createMatcher(config.include, config.exclude);
     this.catalogPaths.clear();
@@ -151,7 +158,7 @@ export class DiskWorkspace {
   }
 
   private effectiveConfig(opts: CheckOptions): WorkspaceConfig {
-    const config = this.config(opts.lang);
+    const config = { ...this.config(opts.lang) };
     if (!config.explicit.has('review_interval_days') && opts.reviewIntervalDays) config.reviewIntervalDays = opts.reviewIntervalDays;
     if (!config.explicit.has('due_soon_days') && opts.dueSoonDays != null) config.dueSoonDays = opts.dueSoonDays;
     return config;
@@ -167,7 +174,12 @@ export class DiskWorkspace {
       this.loadConfig();
     }
     const changed = new Set<string>();
-    for (const rel of this.state.configure({ config: this.effectiveConfig(opts), catalogFiles: this.catalogFiles, today: opts.today, lang: opts.lang, catalogOverride: opts.catalogOverride || undefined })) changed.add(this.abs(rel));
+    // Settings are applied (catalogs registered, signatures compared) only when something they depend on moved, not per keystroke.
+    const configureKey = JSON.stringify([this.configVersion, opts]);
+    if (configureKey !== this.configureKey) {
+      this.configureKey = configureKey;
+      for (const rel of this.state.configure({ config: this.effectiveConfig(opts), catalogFiles: this.catalogFiles, today: opts.today, lang: opts.lang, catalogOverride: opts.catalogOverride || undefined })) changed.add(this.abs(rel));
+    }
     for (const abs of this.dirty) {
       const text = this.isRelevant(abs) ? (this.overlays.get(abs) ?? this.disk.get(abs)) : undefined;
       if (this.state.setFile(this.rel(abs), text)) changed.add(abs);
@@ -187,6 +199,10 @@ export class DiskWorkspace {
 
   /** A fresh parse of one text (for code actions, hover, completion). */
   parse(abs: string, text: string, selection: CatalogSelection): PolicyModel | null {
+    if (selection === this.state.selectionNow) {
+      const known = this.state.modelFor(this.rel(abs), text);
+      if (known !== undefined) return known;
+    }
     return parsePolicy(this.rel(abs), text, selection.context);
   }
 

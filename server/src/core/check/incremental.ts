@@ -10,6 +10,7 @@ import type { Answer } from './evaluate';
 import { controlCoverage, summarizeCoverage, type ControlCoverage, type Coverage } from './coverage';
 import { evaluateFile, uncoveredFindings, type EvaluationEnv, type FileResult } from './file-check';
 import { parsePolicy } from '../policy/parse';
+import type { PolicyModel } from '../policy/model';
 import { selectCatalog, type CatalogSelection, type WorkspaceResult } from './workspace';
 import { sortFindings } from './sort';
 
@@ -104,6 +105,12 @@ export class WorkspaceState {
 
   findingsOf(path: string): Finding[] {
     return this.files.get(path)?.result?.findings ?? [];
+  }
+
+  /** The model already parsed from exactly this text, if any (saves a parse per hover or completion). */
+  modelFor(path: string, text: string): PolicyModel | null | undefined {
+    const state = this.files.get(path);
+    return state && state.text === text ? (state.result?.model ?? null) : undefined;
   }
 
   isPolicy(path: string): boolean {

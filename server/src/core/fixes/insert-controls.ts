@@ -17,7 +17,8 @@ function comment(catalog: Catalog, id: string): string {
 export function insertControlsEdits(text: string, model: PolicyModel, ids: string[], catalog: Catalog): TextEdit[] | null {
   const listed = new Set(model.entries.map((e) => e.id));
   const todo = [...new Set(ids)].filter((id) => !listed.has(id)).sort((a, b) => (catalog.order.get(a) ?? 0) - (catalog.order.get(b) ?? 0));
-  if (todo.length === 0 || model.broken) return todo.length === 0 ? [] : null;
+  if (todo.length === 0) return [];
+  if (model.broken) return null;
   const eol = detectEol(text);
   const { controlsForm: form, controlsKeyRange: keyRange, controlsValueRange: valueRange } = model.layout;
   if (!keyRange) return null;

@@ -100,7 +100,7 @@ function parseMap(src: string, lines: Line[], i: number, indent: number): [YAMLM
     } else {
       const vStart = line.start + indent + keyEnd + 1 + (rest.length - rest.trimStart().length);
       const vEnd = vStart + valueText.length;
-      value = valueText.startsWith('[') ? flowSeq(src, valueText, vStart, vEnd, line.next) : plainValue(valueText, vStart, vEnd, line.next);
+      value = valueText.startsWith('[') ? flowSeq(valueText, vStart, vEnd, line.next) : plainValue(valueText, vStart, vEnd, line.next);
       i++;
       if (i < lines.length && lines[i].indent > indent) throw new GiveUp(); // a multi-line value
     }
@@ -119,7 +119,7 @@ function plainValue(text: string, start: number, end: number, next: number): Sca
   return scalar(resolvePlain(text), start, end, next);
 }
 
-function flowSeq(src: string, text: string, start: number, end: number, next: number): YAMLSeq {
+function flowSeq(text: string, start: number, end: number, next: number): YAMLSeq {
   if (!text.endsWith(']')) throw new GiveUp();
   const seq = new YAMLSeq();
   seq.flow = true;
@@ -137,6 +137,5 @@ function flowSeq(src: string, text: string, start: number, end: number, next: nu
     }
   }
   seq.range = [start, end, next];
-  void src;
   return seq;
 }

@@ -148,7 +148,7 @@ export function parsePolicy(path: string, text: string, ctx: ParseContext): Poli
     if (isSeq(v)) {
       model.layout.controlsForm = 'list';
       for (const item of v.items) {
-        const raw = isScalar(item) && typeof item.value === 'string' ? item.value : isScalar(item) ? scalarText(item, src) : null;
+        const raw = scalarText(item, src);
         if (raw === null || isNullish(item)) {
           bad(r(item), 'listItemNotString');
           continue;

@@ -190,8 +190,9 @@ function scanSections(text: string, bodyStart: number, opts: SectionOptions): Se
     }
     previousParagraph = !/^ {0,3}([-*+]|\d{1,9}[.)])( |$)/.test(line) && !/^ {0,3}>/.test(line) && !/^ {4}/.test(line);
   }
-  // A reference definition anywhere can change a section's plain text: let remark see the whole body.
+  // A reference definition anywhere can change a section's plain text: then remark must see the whole body.
   const hasDefinitions = lines.some((l) => /^ {0,3}\[[^\]]+\]:/.test(text.slice(l.start, l.end)));
+  if (hasDefinitions && headings.some((h) => h.id && opts.needText(h.id))) return null;
 
   const sections: Section[] = [];
   headings.forEach((h, k) => {
@@ -205,16 +206,13 @@ function scanSections(text: string, bodyStart: number, opts: SectionOptions): Se
     }
     const startOffset = h.lineIndex + 1 < lines.length ? lines[h.lineIndex + 1].start : text.length;
     const endOffset = endLine < lines.length ? lines[endLine].start : text.length;
-    sections.push(finish(h.id, h.known, h.tokenRange, opts.needText(h.id), () => sliceText(text.slice(startOffset, endOffset), hasDefinitions), opts.isPlaceholder));
+    sections.push(finish(h.id, h.known, h.tokenRange, opts.needText(h.id), () => sliceText(text.slice(startOffset, endOffset)), opts.isPlaceholder));
   });
-  if (sections.some((s) => s.text === FALLBACK)) return null;
   return sections;
 }
 
-const FALLBACK = '\u0000fallback';
-
 /** Plain text of a section's slice: simple paragraphs directly, anything else through remark. */
-function sliceText(slice: string, hasDefinitions: boolean): string {
+function sliceText(slice: string): string {
   // Lines with the break that follows each: remark keeps a paragraph's own line breaks (\r\n too).
   const parts = slice.split(/(\r?\n)/);
   const lines: { text: string; eol: string }[] = [];
@@ -238,7 +236,6 @@ function sliceText(slice: string, hasDefinitions: boolean): string {
     if (open) paragraphs.push(current);
     return paragraphs.join('\n');
   }
-  if (hasDefinitions) return FALLBACK;
   const root = parser.parse(slice) as Root;
   return root.children.map((b) => plainText(b)).join('\n');
 }

@@ -2,6 +2,7 @@
 // catalog order, in the column order of the guideline's own checklist.
 import type { WorkspaceResult } from '../check/workspace';
 import type { Lang, Status } from '../types';
+import { BOM } from '../text';
 
 const HEADERS: Record<Lang, string[]> = {
   ja: ['大分類', 'No.', '確認内容', '対応', '詳細・補足', 'ID', '対策分野', 'ファイル', 'レビュー日'],
@@ -74,5 +75,5 @@ export function csvTable(result: WorkspaceResult, lang: Lang): string {
     const s = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return '\uFEFF' + [headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return BOM + [headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
